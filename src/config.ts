@@ -1,0 +1,72 @@
+/**
+ * One zod schema over the whole environment. Every problem is reported at once, by variable name and
+ * expectation, and never with the value (tokens and secrets must not reach a terminal or a log).
+ */
+import { z } from 'zod';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'a Discord snowflake id (17 to 20 digits)');
+const httpUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL' });
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const schema = z
+  .object({
+    CORPUS_DIR: optional(z.string()).default('seeds'),
+    PORT: optional(z.coerce.number().int().min(0).max(65_535)).default(3000),
+    LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
+    /** Questions one user may ask per minute on a chat platform. */
+    RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(1).max(10_000)).default(10),
+    /** Rebuild the index when files in CORPUS_DIR change (SIGHUP always does). */
+    CORPUS_WATCH: optional(z.enum(['true', 'false'])).default('true'),
+
+    DISCORD_TOKEN: optional(z.string().min(50, 'a bot token from the Discord developer portal')),
+    DISCORD_APPLICATION_ID: optional(snowflake),
+    DISCORD_GUILD_ID: optional(snowflake),
+    DISCORD_API_URL: optional(httpUrl),
+    DISCORD_SHARDS: optional(z.union([z.literal('auto'), z.coerce.number().int().min(1)])),
+
+    SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'a bot token starting with xoxb-')),
+    SLACK_SIGNING_SECRET: optional(z.string().min(1)),
+    SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'an app-level token starting with xapp-')),
+    SLACK_API_URL: optional(httpUrl),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_APPLICATION_ID'],
+        message: 'required when DISCORD_TOKEN is set',
+      });
+    }
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN for Socket Mode)',
+      });
+    }
+  });
+
+export type Config = z.infer<typeof schema>;
+
+/** The environment does not describe a runnable bot; `problems` has one line per variable. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates `env` (normally `process.env`); throws a `ConfigError` listing every problem. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || 'environment';
+    // zod's own messages may quote the received value; ours never do, so rebuild the text from the expectation.
+    const expected = issue.code === 'invalid_type' ? 'a value of the right type' : issue.message;
+    return `${name}: expected ${expected.replace(/^(Invalid input: )?(expected )?/i, '')}`;
+  });
+  throw new ConfigError(problems);
+}

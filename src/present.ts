@@ -1,0 +1,129 @@
+/**
+ * Wording and display helpers shared by every interface (CLI, Discord, Slack): the bot's own sentences
+ * (refusals, errors, help), citation lines and excerpt shortening. Nothing here states a fact about the
+ * story; facts only ever come from excerpts.
+ */
+import type { Answer, AskResult, Disagreement } from './answer.js';
+
+/** The bot's own sentences. None of them says anything about the story. */
+export const messages = {
+  refusal: 'No passage in the sources answers this.',
+  suggestionsIntro: 'Questions the sources do answer:',
+  noSupport: 'No source supports this message.',
+  nearestIntro: 'Nearest passages (they do not support the message):',
+  emptyQuestion: 'Ask a question about the story, for example: "How many fake accounts were used?"',
+  emptyMessage: 'That message has no text to check against the sources.',
+  error: 'Something went wrong while answering. Please try again.',
+  expired: 'This answer has expired: the sources have changed since it was given. Please ask again.',
+  noMore: 'No more passages answer this question.',
+  rateLimited: (seconds: number) =>
+    `You are asking too quickly. Please wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`,
+  questionTooLong: (max: number) => `Questions are limited to ${max} characters; only the first ${max} were read.`,
+  unknownSource: (id: string) => `There is no source with id "${id}".`,
+} as const;
+
+/** Longest question read; longer ones are cut (and the user told so). */
+export const MAX_QUESTION_LENGTH = 500;
+/** Longest message checked by "Find sources". */
+export const MAX_MESSAGE_LENGTH = 4000;
+
+/** A user's question, cleaned for the index: control characters dropped, whitespace collapsed, length capped. */
+export interface CleanText {
+  text: string;
+  /** The input was longer than the cap and was cut. */
+  truncated: boolean;
+}
+
+/** Cleans user input before it reaches the index. */
+export function cleanUserText(raw: string, max: number = MAX_QUESTION_LENGTH): CleanText {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  const collapsed = raw.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]+/g, ' ');
+  const text = collapsed.replace(/\s+/g, ' ').trim();
+  if (text.length <= max) return { text, truncated: false };
+  return { text: shorten(text, max, ''), truncated: true };
+}
+
+/**
+ * Shortens `text` to at most `max` characters (UTF-16 units, as the platforms count) at a word boundary,
+ * adding `ellipsis`. Whitespace is collapsed first; words are never cut or changed. A single word longer
+ * than `max` is the one case cut inside a word, on a code point boundary.
+ */
+export function shorten(text: string, max: number, ellipsis = '…'): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const room = max - ellipsis.length;
+  if (room <= 0) return ellipsis.slice(0, max);
+  const cut = flat.slice(0, room + 1);
+  const space = cut.lastIndexOf(' ');
+  if (space > 0) return `${flat.slice(0, space).trimEnd()}${ellipsis}`;
+  return `${Array.from(flat.slice(0, room)).join('').replace(/[\ud800-\udbff]$/, '')}${ellipsis}`;
+}
+
+/** "2026-06-26", or "date unknown". */
+export function dateLabel(published: string | null): string {
+  return published ?? 'date unknown';
+}
+
+/** The parts of a citation, for each interface to lay out in its own markup. */
+export interface CitationParts {
+  title: string;
+  /** Deep link to the passage, or null. */
+  link: string | null;
+  /** "StartupFortune · 2026-06-26 · ¶ 3" (publisher left out when unknown). */
+  details: string;
+  /** "Also reported by: A, B", or null. */
+  corroboration: string | null;
+}
+
+export function citationParts(answer: Answer): CitationParts {
+  const details = [answer.source.publisher, dateLabel(answer.source.published), `¶ ${answer.location.paragraph}`]
+    .filter((part): part is string => Boolean(part))
+    .join(' · ');
+  const corroboration =
+    answer.corroboratedBy.length > 0
+      ? `Also reported by: ${answer.corroboratedBy.map((c) => c.title).join('; ')}`
+      : null;
+  return { title: answer.source.title, link: answer.link, details, corroboration };
+}
+
+/**
+ * "Sources differ on this figure: “28.8 million” (answers 1, 2) · “nearly 29 million” (answer 3)", or null.
+ * The quoted values are verbatim from the excerpts.
+ */
+export function disagreementLine(disagreement: Disagreement | null): string | null {
+  if (!disagreement) return null;
+  const what = disagreement.kind === 'date' ? 'date' : 'figure';
+  const values = disagreement.values.map((v) => {
+    const numbers = v.answers.map((i) => i + 1);
+    return `“${v.text}” (${numbers.length === 1 ? 'answer' : 'answers'} ${numbers.join(', ')})`;
+  });
+  return `Sources differ on this ${what}: ${values.join(' · ')}`;
+}
+
+/** The label shown on an answer that is part of a disagreement, e.g. "Figure given: “28.8 million”". */
+export function figureLabel(answer: Answer, result: Pick<AskResult, 'disagreement'>): string | null {
+  if (!result.disagreement || !answer.figure) return null;
+  return `${result.disagreement.kind === 'date' ? 'Date' : 'Figure'} given here: “${answer.figure.text}”`;
+}
+
+/** Plain-text rendering of a result, used by the CLI and the console. */
+export function renderText(result: AskResult): string {
+  if (result.answers.length === 0) {
+    const lines = [messages.refusal];
+    if (result.suggestions.length > 0) {
+      lines.push(messages.suggestionsIntro, ...result.suggestions.map((s) => `  - ${s}`));
+    }
+    return lines.join('\n');
+  }
+  const blocks = result.answers.map((answer, i) => {
+    const cite = citationParts(answer);
+    const lines = [`${i + 1}. “${answer.excerpt.replace(/\s+/g, ' ').trim()}”`, `   — ${cite.title} (${cite.details})`];
+    if (cite.link) lines.push(`   ${cite.link}`);
+    const figure = figureLabel(answer, result);
+    if (figure) lines.push(`   ${figure}`);
+    if (cite.corroboration) lines.push(`   ${cite.corroboration}`);
+    return lines.join('\n');
+  });
+  const differ = disagreementLine(result.disagreement);
+  return [...blocks, ...(differ ? [differ] : [])].join('\n\n');
+}
