@@ -109,7 +109,7 @@ export function figureLabel(answer: Answer, result: Pick<AskResult, 'disagreemen
 /** Plain-text rendering of a result, used by the CLI and the console. */
 export function renderText(result: AskResult): string {
   if (result.answers.length === 0) {
-    const lines = [messages.refusal];
+    const lines: string[] = [messages.refusal];
     if (result.suggestions.length > 0) {
       lines.push(messages.suggestionsIntro, ...result.suggestions.map((s) => `  - ${s}`));
     }
