@@ -18,7 +18,8 @@ export const messages = {
   noMore: 'No more passages answer this question.',
   rateLimited: (seconds: number) =>
     `You are asking too quickly. Please wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`,
-  questionTooLong: (max: number) => `Questions are limited to ${max} characters; only the first ${max} were read.`,
+  questionTooLong: (max: number) =>
+    `Questions are limited to ${max} characters; only the first ${max} were read.`,
   unknownSource: (id: string) => `There is no source with id "${id}".`,
 } as const;
 
@@ -56,7 +57,9 @@ export function shorten(text: string, max: number, ellipsis = '…'): string {
   const cut = flat.slice(0, room + 1);
   const space = cut.lastIndexOf(' ');
   if (space > 0) return `${flat.slice(0, space).trimEnd()}${ellipsis}`;
-  return `${Array.from(flat.slice(0, room)).join('').replace(/[\ud800-\udbff]$/, '')}${ellipsis}`;
+  return `${Array.from(flat.slice(0, room))
+    .join('')
+    .replace(/[\ud800-\udbff]$/, '')}${ellipsis}`;
 }
 
 /** "2026-06-26", or "date unknown". */
@@ -76,7 +79,11 @@ export interface CitationParts {
 }
 
 export function citationParts(answer: Answer): CitationParts {
-  const details = [answer.source.publisher, dateLabel(answer.source.published), `¶ ${answer.location.paragraph}`]
+  const details = [
+    answer.source.publisher,
+    dateLabel(answer.source.published),
+    `¶ ${answer.location.paragraph}`,
+  ]
     .filter((part): part is string => Boolean(part))
     .join(' · ');
   const corroboration =
@@ -117,7 +124,10 @@ export function renderText(result: AskResult): string {
   }
   const blocks = result.answers.map((answer, i) => {
     const cite = citationParts(answer);
-    const lines = [`${i + 1}. “${answer.excerpt.replace(/\s+/g, ' ').trim()}”`, `   — ${cite.title} (${cite.details})`];
+    const lines = [
+      `${i + 1}. “${answer.excerpt.replace(/\s+/g, ' ').trim()}”`,
+      `   — ${cite.title} (${cite.details})`,
+    ];
     if (cite.link) lines.push(`   ${cite.link}`);
     const figure = figureLabel(answer, result);
     if (figure) lines.push(`   ${figure}`);

@@ -1,13 +1,518 @@
-// Public API of the index; implementation in progress.
-import type { AskOptions, AskResult, FindSourcesResult, SourceSummary } from '../answer.js';
+/**
+ * The passage index and ranker: MiniSearch (BM25) finds candidate passages, then a re-ranking reads the
+ * question as a user means it — how much of it a passage covers, how close together, whether it holds the
+ * kind of fact asked for — refuses when nothing covers the question well enough, and groups passages from
+ * several sources that state the same fact.
+ */
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type {
+  Answer,
+  AskOptions,
+  AskResult,
+  Disagreement,
+  Figure,
+  FindSourcesResult,
+  QuestionKind,
+  SourceSummary,
+} from '../answer.js';
+import type { Corpus, Source } from '../corpus/load.js';
+import { sentenceSpans } from '../corpus/passages.js';
+import { cleanUserText, MAX_MESSAGE_LENGTH, MAX_QUESTION_LENGTH, shorten } from '../present.js';
+import { analyzeQuery, analyzeTerm, analyzeWithOffsets, fold, tokenize } from './analyze.js';
+import { findDates, findNumbers, sameFigure } from './figures.js';
+import { passageLink } from './link.js';
+import { questionKind } from './question.js';
 
 export interface FactsIndex {
   /** Content hash of the corpus (12 hex characters). */
   readonly version: string;
   readonly passageCount: number;
+  /**
+   * Answers a question with cited excerpts, best first; `answers` is empty (and `suggestions` filled)
+   * when nothing in the corpus answers it. Never throws on any input string.
+   */
   ask(question: string, options?: AskOptions): AskResult;
+  /** The passages that support the claims of a message, or the nearest ones when none does. */
   findSources(text: string): FindSourcesResult;
   /** Up to `limit` (default 25, each ≤ 100 chars) completions of what the user is typing. */
   suggest(prefix: string, limit?: number): string[];
   sources(): SourceSummary[];
+}
+
+/**
+ * A passage covers a question when the question's content words it contains — weighted by how rare each
+ * word is in the corpus (IDF), so "Alibaba" counts less than "sourdough" — make up at least this share.
+ * Below it the bot refuses: an unknown rare word ("revenue", "France") means the question is about
+ * something the sources do not discuss. Measured on test/fixtures/golden.jsonl (see bench/README.md).
+ */
+export const MIN_COVERAGE = 0.6;
+/** "Find sources" is stricter: a claim is supported only when a passage covers this share of it. */
+export const MIN_SUPPORT = 0.6;
+
+/** Candidates taken from MiniSearch for re-ranking; deeper ones never rank in the top answers. */
+const CANDIDATES = 60;
+const DEFAULT_K = 3;
+const MAX_K = 20;
+const MAX_SUGGESTIONS = 25;
+const MAX_SUGGESTION_LENGTH = 100;
+
+interface Passage {
+  id: number;
+  source: Source;
+  start: number;
+  end: number;
+  paragraph: number;
+  section: string | null;
+  excerpt: string;
+  /** A table row's header, indexed with it. */
+  context: string | null;
+  /** Analysed terms of the excerpt (and a table row's header) with their character positions in it. */
+  terms: Array<{ term: string; index: number }>;
+  termSet: Set<string>;
+  sectionTerms: Set<string>;
+  /** The passage asks rather than states (an FAQ heading). */
+  asks: boolean;
+  numbers: Figure[];
+  dates: Figure[];
+  /** Holds a name (a capitalised word past the first) — what a "who" question wants. */
+  names: boolean;
+}
+
+interface Ranked {
+  passage: Passage;
+  score: number;
+  coverage: number;
+  figure: Figure | null;
+}
+
+interface Query {
+  text: string;
+  kind: QuestionKind;
+  /** Content words of the question, each with the words that may stand for it (itself first). */
+  concepts: Array<{ term: string; alternatives: string[]; weight: number }>;
+}
+
+export class SearchIndex implements FactsIndex {
+  readonly version: string;
+  readonly #corpus: Corpus;
+  readonly #passages: Passage[];
+  readonly #mini: MiniSearch<{ id: number; text: string; section: string }>;
+  readonly #documentFrequency = new Map<string, number>();
+  readonly #synonyms = new Map<string, string[]>();
+  readonly #vocabulary: Array<[string, number]>;
+  readonly #suggestions: string[];
+  readonly #suggestionIndex: MiniSearch<{ id: number; text: string }>;
+
+  private constructor(corpus: Corpus) {
+    this.#corpus = corpus;
+    this.version = corpus.version;
+    this.#passages = buildPassages(corpus);
+    for (const passage of this.#passages) {
+      for (const term of new Set([...passage.termSet, ...passage.sectionTerms])) {
+        this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);
+      }
+    }
+    for (const group of corpus.synonyms) {
+      const stems = [
+        ...new Set(group.map((word) => analyzeTerm(word.toLowerCase())).filter((t) => t !== null)),
+      ];
+      for (const stem of stems) {
+        this.#synonyms.set(stem, [...new Set([...(this.#synonyms.get(stem) ?? []), ...stems])]);
+      }
+    }
+    this.#mini = new MiniSearch({
+      fields: ['text', 'section'],
+      tokenize,
+      processTerm: analyzeTerm,
+      searchOptions: {
+        boost: { section: 0.4 },
+        // Query terms arrive analysed already (see #search); typos in long words are forgiven.
+        tokenize: (text) => [text],
+        processTerm: (term) => term,
+        fuzzy: (term) => (term.length >= 6 && !/^\d/.test(term) ? 0.2 : false),
+        combineWith: 'OR',
+      },
+    });
+    this.#mini.addAll(
+      this.#passages.map((p) => ({
+        id: p.id,
+        text: p.context ? `${p.context}\n${p.excerpt}` : p.excerpt,
+        section: p.section ?? '',
+      })),
+    );
+    this.#vocabulary = buildVocabulary(this.#passages);
+    // Offer only the example questions the index really answers.
+    const candidates = [
+      ...corpus.suggestions,
+      ...this.#passages
+        .filter((p) => p.asks && p.excerpt.length <= MAX_SUGGESTION_LENGTH)
+        .map((p) => p.excerpt),
+    ];
+    this.#suggestions = [...new Set(candidates)].filter((q) => this.#rank(this.#parse(q), {}).length > 0);
+    this.#suggestionIndex = new MiniSearch({ fields: ['text'], tokenize, processTerm: analyzeTerm });
+    this.#suggestionIndex.addAll(this.#suggestions.map((text, id) => ({ id, text })));
+  }
+
+  /** Builds the index of a loaded corpus. */
+  static build(corpus: Corpus): SearchIndex {
+    return new SearchIndex(corpus);
+  }
+
+  get passageCount(): number {
+    return this.#passages.length;
+  }
+
+  sources(): SourceSummary[] {
+    return this.#corpus.sources.map(({ id, title, url, publisher, published, path, passages }) => ({
+      id,
+      title,
+      url,
+      publisher,
+      published,
+      path,
+      passages: passages.length,
+    }));
+  }
+
+  ask(question: string, options: AskOptions = {}): AskResult {
+    const k = clamp(options.k ?? DEFAULT_K, 1, MAX_K);
+    const offset = clamp(options.offset ?? 0, 0, Number.MAX_SAFE_INTEGER);
+    const query = this.#parse(cleanUserText(String(question), MAX_QUESTION_LENGTH).text);
+    const ranked = this.#group(this.#rank(query, options), query.kind);
+    const page = ranked.slice(offset, offset + k);
+    const answers = page.map((r) => this.#answer(r.ranked, r.corroboratedBy, query.kind));
+    return {
+      query: String(question),
+      answers,
+      disagreement: disagreement(answers),
+      hasMore: ranked.length > offset + k,
+      suggestions: ranked.length === 0 ? this.#nearestSuggestions(query) : [],
+      corpusVersion: this.version,
+    };
+  }
+
+  findSources(text: string): FindSourcesResult {
+    const clean = cleanUserText(String(text), MAX_MESSAGE_LENGTH).text;
+    const best = new Map<number, Ranked>();
+    const nearest = new Map<number, Ranked>();
+    for (const [start, end] of sentenceSpans(clean, 0, clean.length)) {
+      const claim = this.#parse(clean.slice(start, end));
+      if (claim.concepts.length < 2) continue;
+      for (const r of this.#rank(claim, {}, 0)) {
+        const into = r.coverage >= MIN_SUPPORT ? best : nearest;
+        if ((into.get(r.passage.id)?.score ?? -1) < r.score) into.set(r.passage.id, r);
+      }
+    }
+    const top = (map: Map<number, Ranked>, n: number) =>
+      [...map.values()]
+        .sort((a, b) => b.score - a.score)
+        .slice(0, n)
+        .map((r) => this.#answer(r, [], 'other'));
+    const supporting = top(best, 5);
+    return {
+      text: String(text),
+      supporting,
+      nearest: supporting.length > 0 ? [] : top(nearest, 3),
+      corpusVersion: this.version,
+    };
+  }
+
+  suggest(prefix: string, limit = MAX_SUGGESTIONS): string[] {
+    const max = clamp(limit, 1, MAX_SUGGESTIONS);
+    const typed = cleanUserText(String(prefix), MAX_SUGGESTION_LENGTH).text;
+    if (typed.length === 0) return this.#suggestions.slice(0, max);
+    const out = new Set<string>([typed]);
+    for (const hit of this.#suggestionIndex.search(typed, { prefix: true, fuzzy: 0.2, combineWith: 'OR' })) {
+      const suggestion = this.#suggestions[hit.id as number];
+      if (suggestion) out.add(suggestion);
+    }
+    // Complete the word being typed from the corpus's own words, most frequent first.
+    const last = /([\p{L}\p{N}]+)$/u.exec(typed);
+    if (last?.[1] && last[1].length >= 2 && typed.length < MAX_SUGGESTION_LENGTH) {
+      const partial = fold(last[1]).toLowerCase();
+      const head = typed.slice(0, typed.length - last[1].length);
+      for (const [word] of this.#vocabulary) {
+        if (word !== partial && word.startsWith(partial))
+          out.add(shorten(head + word, MAX_SUGGESTION_LENGTH, ''));
+        if (out.size >= max * 2) break;
+      }
+    }
+    return [...out].slice(0, max);
+  }
+
+  /** Reads a question: its kind and its content words with their synonyms and IDF weights. */
+  #parse(text: string): Query {
+    const concepts = analyzeQuery(text).map((term) => {
+      const alternatives = [term, ...(this.#synonyms.get(term) ?? []).filter((t) => t !== term)];
+      const df = Math.max(0, ...alternatives.map((t) => this.#documentFrequency.get(t) ?? 0));
+      return { term, alternatives, weight: Math.log(1 + this.#passages.length / (1 + df)) };
+    });
+    return { text, kind: questionKind(text), concepts };
+  }
+
+  /** Candidate passages, re-ranked, best first; those covering less than `minCoverage` are dropped. */
+  #rank(query: Query, options: Pick<AskOptions, 'source'>, minCoverage = MIN_COVERAGE): Ranked[] {
+    if (query.concepts.length === 0) return [];
+    const terms = [...new Set(query.concepts.flatMap((c) => c.alternatives))];
+    const results = this.#mini.search(
+      { combineWith: 'OR', queries: terms },
+      options.source ? { filter: (r) => this.#passages[r.id as number]?.source.id === options.source } : {},
+    );
+    const top = results[0]?.score ?? 1;
+    const totalWeight = query.concepts.reduce((sum, c) => sum + c.weight, 0);
+    const ranked: Ranked[] = [];
+    for (const result of results.slice(0, CANDIDATES)) {
+      const passage = this.#passages[result.id as number];
+      if (!passage) continue;
+      const { coverage, positions } = cover(query, passage, result, totalWeight);
+      if (coverage < minCoverage || coverage === 0) continue;
+      const figure = answerFigure(query.kind, passage, positions);
+      const score =
+        (0.3 * (result.score / top) + 0.7 * coverage) *
+        proximity(positions) *
+        kindFactor(query.kind, passage, figure) *
+        (passage.asks ? ASKING_PENALTY : 1);
+      ranked.push({ passage, score, coverage, figure });
+    }
+    return ranked.sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
+  }
+
+  /**
+   * Folds passages that state the same fact into the best-ranked one (listing the other sources as
+   * corroboration), and drops repeats within a source. Passages whose figures differ stay apart.
+   */
+  #group(ranked: Ranked[], kind: QuestionKind): Array<{ ranked: Ranked; corroboratedBy: Ranked[] }> {
+    const groups: Array<{ ranked: Ranked; corroboratedBy: Ranked[] }> = [];
+    for (const r of ranked) {
+      const same = groups.find((g) => sameFact(g.ranked, r, kind));
+      if (!same) {
+        groups.push({ ranked: r, corroboratedBy: [] });
+      } else if (
+        same.ranked.passage.source !== r.passage.source &&
+        !same.corroboratedBy.some((c) => c.passage.source === r.passage.source)
+      ) {
+        same.corroboratedBy.push(r);
+      }
+    }
+    return groups;
+  }
+
+  #answer(ranked: Ranked, corroboratedBy: Ranked[], kind: QuestionKind): Answer {
+    const { passage } = ranked;
+    const { source } = passage;
+    return {
+      excerpt: passage.excerpt,
+      score: Math.round(ranked.score * 1000) / 1000,
+      location: {
+        start: passage.start,
+        end: passage.end,
+        paragraph: passage.paragraph,
+        section: passage.section,
+      },
+      source: {
+        id: source.id,
+        title: source.title,
+        url: source.url,
+        publisher: source.publisher,
+        published: source.published,
+        path: source.path,
+      },
+      link: passageLink(source.url, passage.excerpt),
+      corroboratedBy: corroboratedBy.map((c) => ({
+        id: c.passage.source.id,
+        title: c.passage.source.title,
+        link: passageLink(c.passage.source.url, c.passage.excerpt),
+      })),
+      figure: kind === 'number' || kind === 'date' ? ranked.figure : null,
+      corpusVersion: this.version,
+    };
+  }
+
+  /** Up to three example questions, those sharing most words with the refused one first. */
+  #nearestSuggestions(query: Query): string[] {
+    if (query.concepts.length === 0) return this.#suggestions.slice(0, 3);
+    const words = query.concepts.flatMap((c) => c.alternatives).join(' ');
+    const hits = this.#suggestionIndex.search(words, {
+      fuzzy: 0.2,
+      combineWith: 'OR',
+      processTerm: (t) => t,
+    });
+    const near = hits.map((hit) => this.#suggestions[hit.id as number]).filter((s) => s !== undefined);
+    return [...new Set([...near, ...this.#suggestions])].slice(0, 3);
+  }
+}
+
+/** An FAQ heading or other question ranks far below a passage stating a fact. */
+const ASKING_PENALTY = 0.3;
+
+function clamp(value: number, min: number, max: number): number {
+  return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.trunc(value))) : min;
+}
+
+function buildPassages(corpus: Corpus): Passage[] {
+  const passages: Passage[] = [];
+  for (const source of corpus.sources) {
+    for (const span of source.passages) {
+      const excerpt = source.text.slice(span.start, span.end);
+      const terms = analyzeWithOffsets(excerpt);
+      const contextTerms = span.context ? analyze(span.context) : [];
+      passages.push({
+        id: passages.length,
+        source,
+        start: span.start,
+        end: span.end,
+        paragraph: span.paragraph,
+        section: span.section,
+        excerpt,
+        context: span.context,
+        terms,
+        termSet: new Set([...terms.map((t) => t.term), ...contextTerms]),
+        sectionTerms: new Set(span.section ? analyze(span.section) : []),
+        asks: /\?["”’)]*$/u.test(excerpt),
+        numbers: findNumbers(excerpt, 0, excerpt.length),
+        dates: [
+          ...findDates(excerpt, 0, excerpt.length),
+          ...(span.section ? findDates(span.section, 0, span.section.length) : []),
+        ],
+        names: /\s\p{Lu}\p{Ll}+/u.test(excerpt.slice(1)) || span.kind === 'row',
+      });
+    }
+  }
+  return passages;
+}
+
+function analyze(text: string): string[] {
+  return analyzeWithOffsets(text).map((t) => t.term);
+}
+
+function buildVocabulary(passages: Passage[]): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const p of passages) {
+    for (const word of fold(p.excerpt)
+      .toLowerCase()
+      .match(/\p{L}{3,}/gu) ?? []) {
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/**
+ * Share of the question's weight a passage covers: a concept counts in full when the passage has it or a
+ * synonym, 0.7 when MiniSearch matched it only fuzzily (a typo), 0.5 when only the section heading has it.
+ */
+function cover(
+  query: Query,
+  passage: Passage,
+  result: SearchResult,
+  totalWeight: number,
+): { coverage: number; positions: number[][] } {
+  const matched = new Set(result.queryTerms);
+  let covered = 0;
+  const positions: number[][] = [];
+  for (const concept of query.concepts) {
+    const inText = concept.alternatives.filter((t) => passage.termSet.has(t));
+    if (inText.length > 0) {
+      covered += concept.weight;
+      positions.push(passage.terms.filter((t) => inText.includes(t.term)).map((t) => t.index));
+    } else if (concept.alternatives.some((t) => passage.sectionTerms.has(t))) {
+      covered += 0.5 * concept.weight;
+    } else if (concept.alternatives.some((t) => matched.has(t))) {
+      covered += 0.7 * concept.weight;
+    }
+  }
+  return { coverage: totalWeight > 0 ? covered / totalWeight : 0, positions };
+}
+
+/**
+ * Rewards a passage whose matched words stand close together: the shortest span (in characters) holding
+ * one occurrence of each matched concept, compared with the words' own length. Up to +15%.
+ */
+function proximity(positions: number[][]): number {
+  const lists = positions.filter((p) => p.length > 0);
+  if (lists.length < 2) return 1;
+  const events = lists.flatMap((list, i) => list.map((at) => ({ at, i }))).sort((a, b) => a.at - b.at);
+  const counts = new Array<number>(lists.length).fill(0);
+  let have = 0;
+  let best = Number.POSITIVE_INFINITY;
+  let left = 0;
+  for (const event of events) {
+    if ((counts[event.i] ?? 0) === 0) have++;
+    counts[event.i] = (counts[event.i] ?? 0) + 1;
+    while (have === lists.length) {
+      const first = events[left];
+      if (!first) break;
+      best = Math.min(best, event.at - first.at);
+      counts[first.i] = (counts[first.i] ?? 0) - 1;
+      if (counts[first.i] === 0) have--;
+      left++;
+    }
+  }
+  // About eight characters a word: a span of that many characters per concept is as close as words get.
+  const tightness = Math.min(1, (lists.length * 8) / Math.max(1, best));
+  return 0.85 + 0.15 * tightness;
+}
+
+/** The figure or date of a passage nearest to the question's words in it. */
+function answerFigure(kind: QuestionKind, passage: Passage, positions: number[][]): Figure | null {
+  const figures =
+    kind === 'date'
+      ? passage.dates.filter((d) => d.end <= passage.excerpt.length)
+      : kind === 'number'
+        ? passage.numbers
+        : [];
+  if (figures.length === 0) return null;
+  const anchors = positions.flat();
+  const distance = (f: Figure) =>
+    anchors.length === 0 ? f.start : Math.min(...anchors.map((a) => Math.abs(a - f.start)));
+  const nearest = [...figures].sort((a, b) => distance(a) - distance(b))[0] ?? null;
+  return nearest && { ...nearest, start: passage.start + nearest.start, end: passage.start + nearest.end };
+}
+
+/** A passage holding the kind of fact asked for ranks higher; one without it lower. */
+function kindFactor(kind: QuestionKind, passage: Passage, figure: Figure | null): number {
+  switch (kind) {
+    case 'number':
+    case 'date':
+      return figure || (kind === 'date' && passage.dates.length > 0) ? 1.3 : 0.75;
+    case 'who':
+      return passage.names ? 1.1 : 0.9;
+    default:
+      return 1;
+  }
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const term of a) if (b.has(term)) shared++;
+  return shared / (a.size + b.size - shared || 1);
+}
+
+/**
+ * Whether two passages state the same fact: the same text, or — when they give the fact asked for — the
+ * same figure in much the same words; otherwise mostly the same words.
+ */
+function sameFact(a: Ranked, b: Ranked, kind: QuestionKind): boolean {
+  if (fold(a.passage.excerpt) === fold(b.passage.excerpt)) return true;
+  const overlap = jaccard(a.passage.termSet, b.passage.termSet);
+  if ((kind === 'number' || kind === 'date') && a.figure && b.figure) {
+    return sameFigure(a.figure, b.figure) && overlap >= 0.25;
+  }
+  return overlap >= 0.5;
+}
+
+/** Marks answers that give different figures (or dates) for what was asked. */
+function disagreement(answers: Answer[]): Disagreement | null {
+  const values: Array<{ figure: Figure; answers: number[] }> = [];
+  answers.forEach((answer, i) => {
+    if (!answer.figure) return;
+    const same = values.find((v) => sameFigure(v.figure, answer.figure as Figure));
+    if (same) same.answers.push(i);
+    else values.push({ figure: answer.figure, answers: [i] });
+  });
+  if (values.length < 2) return null;
+  return {
+    kind: values[0]?.figure.kind ?? 'number',
+    values: values.map((v) => ({ value: v.figure.value, text: v.figure.text, answers: v.answers })),
+  };
 }

@@ -1,0 +1,53 @@
+/**
+ * Lines that are not content: navigation, promotion, counters, social handles, reference lists, video
+ * titles. They are skipped when passages are built (never deleted from the text, so offsets stay exact).
+ * General rules here; each corpus adds its own patterns in its metadata file.
+ */
+
+const GENERAL_RULES: RegExp[] = [
+  // Promotion and navigation, after any leading emoji or markup: "📚 New to this topic? …", "**Also read:** …"
+  /^(also read|read more|read next|related( articles?| stories)?|recommended|more from|new to this topic|subscribe|sign up|follow us|share (this|on)|advertisement|sponsored)\b/i,
+  // Social handles: "@name", "@@name", "@u/name"
+  /^@{1,2}(u\/)?[\w.]+$/,
+  // Counters and badges: "22+", "4 cited", "1.2k shares"
+  /^[\d.,]+[kKmM]?\+?(\s+(cited|signals?|sources?|comments?|shares?|views?|likes?|reads?))?$/i,
+  // Reference lists: "[1] Web – …", "Sources: …"
+  /^\[\d+\]/,
+  /^(sources?|references?|citations?)\s*:/i,
+  // Video and broadcast titles: "Title | Channel | Show" (a pipe-separated line that is not a table row)
+  /^[^|]+(\|[^|]+){2,}$/,
+];
+
+/** Leading emoji, bullets and markup that hide the words a rule looks at. */
+const LEADING_NOISE = /^[^\p{L}\p{N}@[]+/u;
+
+export class BoilerplateRules {
+  readonly #custom: RegExp[];
+  readonly #sections: RegExp[];
+
+  /**
+   * `lines`: the corpus's own patterns for boilerplate lines; `sections`: patterns for headings whose whole
+   * section is boilerplate (regular expressions, case-insensitive, from the corpus's metadata file).
+   */
+  constructor(lines: readonly string[] = [], sections: readonly string[] = []) {
+    this.#custom = lines.map((pattern) => new RegExp(pattern, 'iu'));
+    this.#sections = sections.map((pattern) => new RegExp(pattern, 'iu'));
+  }
+
+  /** Whether a heading opens a section that is boilerplate as a whole. */
+  isBoilerplateSection(heading: string): boolean {
+    return this.#sections.some((rule) => rule.test(heading));
+  }
+
+  /** Whether a trimmed line is boilerplate. */
+  matches(line: string): boolean {
+    if (this.#custom.some((rule) => rule.test(line))) return true;
+    const words = line.replace(LEADING_NOISE, '');
+    return GENERAL_RULES.some((rule) => rule.test(words) || rule.test(line));
+  }
+
+  /** Whether a trimmed line is a social handle (the line after a quoted post). */
+  static isHandle(line: string): boolean {
+    return /^@{1,2}(u\/)?[\w.]+$/.test(line);
+  }
+}

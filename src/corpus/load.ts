@@ -1,0 +1,241 @@
+/**
+ * Reads a corpus folder: every `.txt`/`.md` article, the optional metadata file (`sources.json`) and
+ * synonyms file (`synonyms.txt`). Effects (the file system) stay here; splitting and indexing are pure.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { SourceRef } from '../answer.js';
+import { shorten } from '../present.js';
+import { BoilerplateRules } from './boilerplate.js';
+import { CorpusError, type CorpusProblem } from './errors.js';
+import { type CorpusMetadata, METADATA_FILE, metadataSchema, SYNONYMS_FILE } from './metadata.js';
+import { type PassageSpan, splitArticle } from './passages.js';
+
+/** One article: its citation data, full text and passages. */
+export interface Source extends SourceRef {
+  /** The file's text, decoded as UTF-8; every passage offset points into it. */
+  text: string;
+  passages: PassageSpan[];
+}
+
+export interface Corpus {
+  dir: string;
+  sources: Source[];
+  /** Groups of interchangeable words, from the synonyms file. */
+  synonyms: string[][];
+  /** Example questions from the metadata file. */
+  suggestions: string[];
+  /** Content hash of everything that shapes answers: articles, metadata and synonyms (12 hex digits). */
+  version: string;
+}
+
+const ARTICLE = /\.(txt|md)$/i;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Loads and validates a corpus; throws a `CorpusError` that lists every problem found. */
+export async function loadCorpus(dir: string): Promise<Corpus> {
+  const problems: CorpusProblem[] = [];
+  const hash = createHash('sha256');
+  const shown = (file: string) => path.relative(process.cwd(), path.join(dir, file)) || file;
+
+  let names: string[];
+  try {
+    names = (await readdir(dir, { withFileTypes: true }))
+      .filter((entry) => entry.isFile() && ARTICLE.test(entry.name))
+      .map((entry) => entry.name)
+      .sort();
+  } catch (error) {
+    throw new CorpusError([
+      { code: 'CORPUS_DIR_UNREADABLE', file: dir, reason: `cannot read the folder (${errorCode(error)})` },
+    ]);
+  }
+  if (names.length === 0) {
+    throw new CorpusError([
+      { code: 'CORPUS_EMPTY', file: dir, reason: 'no .txt or .md articles in this folder' },
+    ]);
+  }
+
+  const metadata = await readMetadata(dir, shown(METADATA_FILE), problems, hash);
+  const synonyms = await readSynonyms(dir, shown(SYNONYMS_FILE), problems, hash);
+  const rules = new BoilerplateRules(metadata.boilerplate, metadata.boilerplateSections);
+
+  const sources: Source[] = [];
+  const ids = new Map<string, string>();
+  for (const name of names) {
+    const file = shown(name);
+    const text = await readArticle(path.join(dir, name), file, problems);
+    if (text === null) continue;
+    hash.update(`\0${name}\0${text}`);
+    const meta = metadata.sources[name] ?? {};
+    const id = meta.id ?? name.replace(ARTICLE, '');
+    const clash = ids.get(id);
+    if (clash) {
+      problems.push({ code: 'DUPLICATE_ID', file, reason: `id "${id}" is already used by ${clash}` });
+      continue;
+    }
+    ids.set(id, file);
+    const split = splitArticle(text, rules);
+    const firstLine = split.firstLine ? shorten(split.firstLine, 120) : name;
+    sources.push({
+      id,
+      title: meta.title ?? firstLine,
+      url: meta.url === undefined ? split.url : meta.url,
+      publisher: meta.publisher ?? null,
+      published: meta.published === undefined ? split.published : meta.published,
+      path: file,
+      text,
+      passages: split.passages,
+    });
+  }
+  for (const name of Object.keys(metadata.sources)) {
+    if (!names.includes(name)) {
+      problems.push({
+        code: 'METADATA_INVALID',
+        file: shown(METADATA_FILE),
+        reason: `describes "${name}", which is not in the folder`,
+      });
+    }
+  }
+  if (problems.length > 0) throw new CorpusError(problems);
+  return {
+    dir,
+    sources,
+    synonyms,
+    suggestions: metadata.suggestions,
+    version: hash.digest('hex').slice(0, 12),
+  };
+}
+
+async function readArticle(file: string, shownAs: string, problems: CorpusProblem[]): Promise<string | null> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    problems.push({ code: 'FILE_UNREADABLE', file: shownAs, reason: `cannot be read (${errorCode(error)})` });
+    return null;
+  }
+  if (bytes.includes(0)) {
+    problems.push({ code: 'FILE_BINARY', file: shownAs, reason: 'is binary (contains NUL bytes), not text' });
+    return null;
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    problems.push({ code: 'FILE_NOT_UTF8', file: shownAs, reason: 'is not valid UTF-8 text' });
+    return null;
+  }
+  if (text.trim().length === 0) {
+    problems.push({ code: 'FILE_EMPTY', file: shownAs, reason: 'is empty' });
+    return null;
+  }
+  return text;
+}
+
+async function readOptional(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+async function readMetadata(
+  dir: string,
+  shownAs: string,
+  problems: CorpusProblem[],
+  hash: ReturnType<typeof createHash>,
+): Promise<CorpusMetadata> {
+  const empty = metadataSchema.parse({});
+  let raw: string | null;
+  try {
+    raw = await readOptional(path.join(dir, METADATA_FILE));
+  } catch (error) {
+    problems.push({
+      code: 'METADATA_INVALID',
+      file: shownAs,
+      reason: `cannot be read (${errorCode(error)})`,
+    });
+    return empty;
+  }
+  if (raw === null) return empty;
+  hash.update(`\0${METADATA_FILE}\0${raw}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    problems.push({
+      code: 'METADATA_INVALID',
+      file: shownAs,
+      reason: `is not valid JSON (${(error as Error).message})`,
+    });
+    return empty;
+  }
+  const parsed = metadataSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    problems.push({
+      code: 'METADATA_INVALID',
+      file: shownAs,
+      reason: `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    });
+  }
+  return empty;
+}
+
+/**
+ * The synonyms file: one group of interchangeable single words per line, separated by commas
+ * ("fake, fraudulent, bogus"); `#` starts a comment.
+ */
+async function readSynonyms(
+  dir: string,
+  shownAs: string,
+  problems: CorpusProblem[],
+  hash: ReturnType<typeof createHash>,
+): Promise<string[][]> {
+  let raw: string | null;
+  try {
+    raw = await readOptional(path.join(dir, SYNONYMS_FILE));
+  } catch (error) {
+    problems.push({
+      code: 'SYNONYMS_INVALID',
+      file: shownAs,
+      reason: `cannot be read (${errorCode(error)})`,
+    });
+    return [];
+  }
+  if (raw === null) return [];
+  hash.update(`\0${SYNONYMS_FILE}\0${raw}`);
+  const groups: string[][] = [];
+  raw.split(/\r?\n/).forEach((line, i) => {
+    const body = line.replace(/#.*/, '').trim();
+    if (!body) return;
+    const words = body
+      .split(',')
+      .map((w) => w.trim())
+      .filter(Boolean);
+    const invalid = words.find((w) => !/^[\p{L}\p{N}'.-]+$/u.test(w));
+    if (invalid !== undefined) {
+      problems.push({
+        code: 'SYNONYMS_INVALID',
+        file: `${shownAs}:${i + 1}`,
+        reason: `"${invalid}" is not a single word`,
+      });
+    } else if (words.length < 2) {
+      problems.push({
+        code: 'SYNONYMS_INVALID',
+        file: `${shownAs}:${i + 1}`,
+        reason: 'a group needs at least two words',
+      });
+    } else {
+      groups.push(words);
+    }
+  });
+  return groups;
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException)?.code ?? String(error);
+}

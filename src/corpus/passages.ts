@@ -1,0 +1,225 @@
+/**
+ * Splits an article into passages: short, exact spans of its text that can be quoted alone. A passage is a
+ * sentence (two when one is a fragment), a table row (indexed with its header), or a bullet item. Each
+ * knows its `[start, end)` offsets in the file, its paragraph number and its section heading.
+ */
+import { get_sentence_boundaries } from 'sentencex';
+import { BoilerplateRules } from './boilerplate.js';
+
+export interface PassageSpan {
+  start: number;
+  end: number;
+  /** 1-based number of the content block (paragraph, list item or table). */
+  paragraph: number;
+  section: string | null;
+  kind: 'sentence' | 'row' | 'item';
+  /** For a table row: the header row's text, indexed with the row so "figure" matches "~25,000". */
+  context: string | null;
+}
+
+interface Line {
+  /** Offsets of the line without its surrounding white space. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A sentence of fewer words is a fragment ("That is about six weeks.") and is kept with its neighbour. */
+const MIN_SENTENCE_WORDS = 5;
+/** A block of fewer words is a label ("Key facts", "THE SIGNAL."), never a passage. */
+const MIN_BLOCK_WORDS = 4;
+/** A line of at most this many words without closing punctuation is a heading. */
+const MAX_HEADING_WORDS = 12;
+/** A list item longer than this is split into sentences like a paragraph. */
+const MAX_ITEM_LENGTH = 400;
+
+const METADATA_LINE = /^>\s*(source|published|updated|author|date)\s*:/i;
+const MARKDOWN_HEADING = /^#{1,6}\s+/;
+const TABLE_SEPARATOR = /^\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?$/;
+const BULLET = /^([-*•▪‣◦]|\d{1,3}[.)])\s+/u;
+const LONE_MARKER = /^([-*•▪‣◦]|\d{1,3}[.)])$/u;
+/** Sentence-closing punctuation, possibly inside a bracket or before reference markers: "abroad.)", "2026.[1][9]". */
+const CLOSING_PUNCTUATION = /[.!?;:,"”’](\)|\[\d+\])*$/u;
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** The text's lines, each trimmed, with exact offsets; blank lines are kept as empty text. */
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  for (const match of text.matchAll(/[^\r\n]*/g)) {
+    const raw = match[0];
+    const offset = match.index;
+    if (raw.length === 0 && offset > 0 && text[offset - 1] !== '\n' && text[offset - 1] !== '\r') continue;
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    lines.push({ start: offset + lead, end: offset + lead + body.length, text: body });
+  }
+  return lines;
+}
+
+/** Heading text for display: markdown markers and emphasis removed. */
+export function headingText(line: string): string {
+  return line
+    .replace(MARKDOWN_HEADING, '')
+    .replace(/^[*_]+|[*_]+$/g, '')
+    .trim();
+}
+
+function isHeading(line: string): boolean {
+  if (MARKDOWN_HEADING.test(line)) return true;
+  const words = wordCount(line);
+  if (words < MIN_BLOCK_WORDS && !line.endsWith('?')) return true;
+  return words <= MAX_HEADING_WORDS && !CLOSING_PUNCTUATION.test(line) && !/^["“]/u.test(line);
+}
+
+/**
+ * Sentence spans of `text[start, end)`, by sentencex (Wikimedia's segmenter: abbreviations such as "U.S.",
+ * "Sen.", "Mr.", decimals, quotes and "[1]" markers). It counts code points; offsets here are UTF-16.
+ */
+export function sentenceSpans(text: string, start: number, end: number): Array<[number, number]> {
+  const block = text.slice(start, end);
+  const utf16At: number[] = [];
+  let unit = 0;
+  for (const char of block) {
+    utf16At.push(unit);
+    unit += char.length;
+  }
+  utf16At.push(unit);
+  const spans: Array<[number, number]> = [];
+  for (const boundary of get_sentence_boundaries('en', block)) {
+    let s = start + (utf16At[boundary.start_index] ?? block.length);
+    let e = start + (utf16At[boundary.end_index] ?? block.length);
+    while (s < e && /\s/.test(text[s] ?? '')) s++;
+    while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+    if (e > s) spans.push([s, e]);
+  }
+  return spans;
+}
+
+/** Joins fragments to a neighbouring sentence of the same paragraph. */
+function mergeFragments(text: string, spans: Array<[number, number]>): Array<[number, number]> {
+  const merged: Array<[number, number]> = [];
+  let pending: number | null = null; // start of a leading fragment waiting for the next sentence
+  for (const [s, e] of spans) {
+    const fragment = wordCount(text.slice(s, e)) < MIN_SENTENCE_WORDS;
+    const last = merged.at(-1);
+    if (pending !== null) {
+      merged.push([pending, e]);
+      pending = null;
+    } else if (fragment && last) {
+      last[1] = e;
+    } else if (fragment) {
+      pending = s;
+    } else {
+      merged.push([s, e]);
+    }
+  }
+  if (pending !== null) {
+    const last = merged.at(-1);
+    if (last) last[1] = spans.at(-1)?.[1] ?? last[1];
+    else merged.push([pending, spans.at(-1)?.[1] ?? pending]);
+  }
+  return merged;
+}
+
+function tableCells(line: string): string {
+  return line
+    .split('|')
+    .map((cell) => cell.trim())
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** What the splitter found in an article. */
+export interface SplitArticle {
+  passages: PassageSpan[];
+  /** First heading or content line (markdown markers removed), for a source without a metadata title. */
+  firstLine: string | null;
+  /** `> Source: <url>` header line, if any. */
+  url: string | null;
+  /** `> Published: …` header line's date (YYYY-MM-DD), if any. */
+  published: string | null;
+}
+
+export function splitArticle(text: string, rules: BoilerplateRules): SplitArticle {
+  const lines = splitLines(text);
+  const passages: PassageSpan[] = [];
+  let firstLine: string | null = null;
+  let url: string | null = null;
+  let published: string | null = null;
+  let section: string | null = null;
+  let paragraph = 0;
+  let previous = '';
+  let tableHeader: string | null = null;
+  // Inside a section the corpus marks as boilerplate ("The Crowd"), everything up to the next markdown heading is skipped.
+  let skippingSection = false;
+
+  const nextText = (i: number): string => lines.slice(i + 1).find((l) => l.text.length > 0)?.text ?? '';
+
+  lines.forEach((line, i) => {
+    const t = line.text;
+    if (t.length === 0) {
+      tableHeader = null;
+      return;
+    }
+    const repeated = t === previous;
+    previous = t;
+    if (METADATA_LINE.test(t)) {
+      url ??= /^>\s*source\s*:\s*<?(https?:\/\/[^\s>]+)>?/i.exec(t)?.[1] ?? null;
+      published ??= /^>\s*published\s*:\s*(\d{4}-\d{2}-\d{2})/i.exec(t)?.[1] ?? null;
+      return;
+    }
+    if (skippingSection && !MARKDOWN_HEADING.test(t) && !rules.isBoilerplateSection(headingText(t))) return;
+    skippingSection = false;
+    if (rules.isBoilerplateSection(headingText(t))) {
+      skippingSection = true;
+      return;
+    }
+    // A repeated line (a heading shown twice, a video title and its thumbnail caption) and boilerplate are skipped.
+    if (repeated || rules.matches(t) || LONE_MARKER.test(t)) return;
+    // A quoted post followed by its author's handle is a social media post, not reporting.
+    if (BoilerplateRules.isHandle(nextText(i))) return;
+
+    if (t.startsWith('|')) {
+      if (TABLE_SEPARATOR.test(t)) return;
+      if (tableHeader === null) {
+        tableHeader = tableCells(t);
+        paragraph++;
+        return;
+      }
+      passages.push({
+        start: line.start,
+        end: line.end,
+        paragraph,
+        section,
+        kind: 'row',
+        context: tableHeader,
+      });
+      return;
+    }
+    tableHeader = null;
+
+    const bullet = BULLET.exec(t);
+    const bodyStart = line.start + (bullet ? bullet[0].length : 0);
+    const body = text.slice(bodyStart, line.end);
+    if (rules.matches(body)) return;
+    if (!bullet && isHeading(t)) {
+      section = headingText(t);
+      firstLine ??= section;
+      return;
+    }
+    firstLine ??= headingText(body);
+    if (wordCount(body) < MIN_BLOCK_WORDS) return;
+    paragraph++;
+    if (bullet && body.length <= MAX_ITEM_LENGTH) {
+      passages.push({ start: bodyStart, end: line.end, paragraph, section, kind: 'item', context: null });
+      return;
+    }
+    for (const [s, e] of mergeFragments(text, sentenceSpans(text, bodyStart, line.end))) {
+      passages.push({ start: s, end: e, paragraph, section, kind: 'sentence', context: null });
+    }
+  });
+  return { passages, firstLine, url, published };
+}

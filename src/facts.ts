@@ -1,0 +1,10 @@
+/** Loads a corpus folder and builds its index: the one call every entry point makes. */
+import { loadCorpus } from './corpus/load.js';
+import { type FactsIndex, SearchIndex } from './search/facts-index.js';
+
+export type { FactsIndex } from './search/facts-index.js';
+
+/** Throws a `CorpusError` naming each bad file and why. */
+export async function loadFacts(dir: string): Promise<FactsIndex> {
+  return SearchIndex.build(await loadCorpus(dir));
+}

@@ -1,0 +1,191 @@
+/**
+ * Text analysis shared by indexing and querying, so that a question and a passage meet on the same terms:
+ * Unicode NFKC, typographic quotes and dashes folded, case folded, numbers normalised ("25,000" = "25000",
+ * "28.8 million" = "28.8M" = "28800000"), English stop words dropped, Porter stemming.
+ */
+import { stemmer } from 'stemmer';
+import { eng as ENGLISH_STOP_WORDS } from 'stopword';
+
+const SCALES: Record<string, number> = {
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  m: 1e6,
+  mn: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
+};
+
+/**
+ * One token: a number with its optional scale word, a dotted or upper-case acronym ("U.S.", "US", "AI"),
+ * or a word (letters and digits, with an inner apostrophe: "Alibaba's").
+ */
+const TOKEN =
+  /(\d[\d,]*(?:\.\d+)?)(?:\s?([Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|[Mm]n|[Bb]n|[Tt]n|[kmbKMB])(?![\p{L}\p{N}]))?|((?:\p{Lu}\.){2,})|([\p{L}\p{N}]+(?:'[\p{L}]+)*)/gu;
+
+/** NFKC, then typographic quotes and dashes folded to ASCII. Keeps the string's length unchanged per character class. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u201a\u201b\u2032\u00b4`]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-');
+}
+
+/** Canonical form of a number: "25,000" → "25000", ("28.8", "million") → "28800000", "0.5" → "0.5". */
+export function canonicalNumber(digits: string, scale?: string): string {
+  const value =
+    Number.parseFloat(digits.replace(/,/g, '')) * (scale ? (SCALES[scale.toLowerCase()] ?? 1) : 1);
+  if (!Number.isFinite(value)) return digits.replace(/,/g, '');
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(12)));
+}
+
+/**
+ * "U.S.", "US" → "usa": the country must not meet the pronoun "us" or the stem of "used"; other acronyms
+ * ("AI", "R&D") are just case folded.
+ */
+function acronymTerm(letters: string): string {
+  const lower = letters.toLowerCase();
+  return lower === 'us' ? 'usa' : lower;
+}
+
+/** A raw token (not yet stemmed; stop words kept) and where it starts in the folded text. */
+export interface RawToken {
+  token: string;
+  index: number;
+}
+
+/** Splits text into raw tokens with their positions. */
+export function tokenizeWithOffsets(text: string): RawToken[] {
+  const tokens: RawToken[] = [];
+  for (const match of fold(text).matchAll(TOKEN)) {
+    const [, digits, scale, acronym, word] = match;
+    let token: string | undefined;
+    if (digits !== undefined) token = canonicalNumber(digits, scale);
+    else if (acronym !== undefined) token = acronymTerm(acronym.replace(/\./g, ''));
+    else if (word !== undefined) token = /^\p{Lu}{2,}$/u.test(word) ? acronymTerm(word) : word;
+    if (token !== undefined) tokens.push({ token, index: match.index });
+  }
+  return tokens;
+}
+
+/** Splits text into raw tokens (not yet stemmed; stop words kept): MiniSearch's `tokenize`. */
+export function tokenize(text: string): string[] {
+  return tokenizeWithOffsets(text).map((t) => t.token);
+}
+
+const STOP_WORDS = new Set(ENGLISH_STOP_WORDS);
+
+/**
+ * Words that frame a question rather than carry its content ("tell me", "what happened", "explain"):
+ * dropped from questions only, so that a chatty phrasing is not read as asking about something the
+ * articles never mention.
+ */
+const QUESTION_FRAMING = new Set([
+  'when',
+  'does',
+  'do',
+  'tell',
+  'told',
+  'know',
+  'explain',
+  'happen',
+  'happened',
+  'exactly',
+  'really',
+  'please',
+  'thing',
+  'things',
+  'stuff',
+  'deal',
+  'story',
+  'news',
+  'according',
+  'article',
+  'articles',
+  'source',
+  'sources',
+  'report',
+  'reported',
+  'say',
+  'says',
+  'said',
+  'mean',
+  'means',
+  'guy',
+  'guys',
+  'anyone',
+  'someone',
+  'kind',
+  'sort',
+  'like',
+  'get',
+  'got',
+  'whats',
+  'hey',
+  'hi',
+  'okay',
+  'ok',
+  'i',
+  'me',
+  'you',
+  'u',
+  'ya',
+  'actually',
+  'basically',
+  'also',
+  'still',
+  'even',
+  'just',
+  'far',
+]);
+
+/** Analyses one raw token: case folded, possessive dropped, stop words removed, stemmed. `null` drops it. */
+export function analyzeTerm(raw: string): string | null {
+  if (/^\d/.test(raw)) return raw;
+  const word = raw.toLowerCase().replace(/'s$/, '').replace(/'/g, '');
+  if (word.length === 0 || STOP_WORDS.has(word)) return null;
+  return stemmer(word);
+}
+
+/** Analyses a question: as `analyzeTerm`, and also drops the words that only frame the question. */
+export function analyzeQueryTerm(raw: string): string | null {
+  const word = raw.toLowerCase().replace(/'s$/, '').replace(/'/g, '');
+  if (QUESTION_FRAMING.has(word)) return null;
+  return analyzeTerm(raw);
+}
+
+/** An analysed term and where its token starts in the text (offsets are exact unless NFKC changed lengths). */
+export interface Term {
+  term: string;
+  index: number;
+}
+
+/** The analysed terms of a text, in order, with positions (for coverage, proximity and figures). */
+export function analyzeWithOffsets(text: string): Term[] {
+  const terms: Term[] = [];
+  for (const { token, index } of tokenizeWithOffsets(text)) {
+    const term = analyzeTerm(token);
+    if (term !== null) terms.push({ term, index });
+  }
+  return terms;
+}
+
+/** The analysed terms of a text, in order. */
+export function analyze(text: string): string[] {
+  return analyzeWithOffsets(text).map((t) => t.term);
+}
+
+/** The analysed terms of a question, in order, without duplicates. */
+export function analyzeQuery(text: string): string[] {
+  return [
+    ...new Set(
+      tokenize(text)
+        .map(analyzeQueryTerm)
+        .filter((term): term is string => term !== null),
+    ),
+  ];
+}

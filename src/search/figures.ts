@@ -1,0 +1,119 @@
+/**
+ * Figures and dates stated in a passage, quoted verbatim with their offsets, and normalised so that
+ * figures from different sources can be compared ("nearly 29 million" ≈ "28.8 million").
+ */
+import type { Figure } from '../answer.js';
+import { canonicalNumber } from './analyze.js';
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH =
+  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const QUALIFIER =
+  '(?:(?:about|around|roughly|nearly|almost|approximately|some|over|more than|less than|fewer than|under|at least|up to|~)\\s*)?';
+
+const DATE_PATTERNS: RegExp[] = [
+  /\b(\d{4})-(\d{2})(?:-(\d{2}))?\b/g,
+  new RegExp(`\\b${MONTH}\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`, 'g'),
+  new RegExp(`\\b${MONTH}(?: (\\d{4}))?\\b`, 'g'),
+];
+
+const NUMBER = new RegExp(
+  `${QUALIFIER}\\$?(\\d[\\d,]*(?:\\.\\d+)?)(\\s?(?:thousand|million|billion|trillion|[kKmMbB](?![\\p{L}])))?\\+?(?:\\s?(?:percent|%))?`,
+  'giu',
+);
+
+function monthNumber(name: string): number {
+  const lower = name.toLowerCase().slice(0, 3);
+  return MONTHS.findIndex((m) => m.startsWith(lower)) + 1;
+}
+
+const pad = (n: number | string) => String(n).padStart(2, '0');
+
+/** Dates in `text[start, end)`: value "YYYY-MM-DD", "YYYY-MM", "MM-DD" (year unknown) or "MM". */
+export function findDates(text: string, start: number, end: number): Figure[] {
+  const slice = text.slice(start, end);
+  const found: Figure[] = [];
+  const taken: Array<[number, number]> = [];
+  const overlaps = (s: number, e: number) => taken.some(([ts, te]) => s < te && e > ts);
+  const push = (s: number, e: number, value: string) => {
+    if (overlaps(s, e)) return;
+    taken.push([s, e]);
+    found.push({ text: slice.slice(s, e), value, kind: 'date', start: start + s, end: start + e });
+  };
+  const [iso, monthDay, monthOnly] = DATE_PATTERNS as [RegExp, RegExp, RegExp];
+  for (const m of slice.matchAll(iso)) {
+    const [whole, year, month, day] = m;
+    push(m.index, m.index + whole.length, day ? `${year}-${month}-${day}` : `${year}-${month}`);
+  }
+  for (const m of slice.matchAll(monthDay)) {
+    const [whole, month = '', day = '', year] = m;
+    const md = `${pad(monthNumber(month))}-${pad(day)}`;
+    push(m.index, m.index + whole.length, year ? `${year}-${md}` : md);
+  }
+  for (const m of slice.matchAll(monthOnly)) {
+    const [whole, month = '', year] = m;
+    // "May" alone is too often the verb to be read as a month.
+    if (!year && month === 'May') continue;
+    push(
+      m.index,
+      m.index + whole.length,
+      year ? `${year}-${pad(monthNumber(month))}` : pad(monthNumber(month)),
+    );
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Numbers in `text[start, end)` with their qualifier and scale ("roughly 25,000", "$100", "3%"); years are left out. */
+export function findNumbers(text: string, start: number, end: number): Figure[] {
+  const slice = text.slice(start, end);
+  const found: Figure[] = [];
+  for (const m of slice.matchAll(NUMBER)) {
+    const [whole, digits = '', scale] = m;
+    const value = canonicalNumber(digits, scale?.trim());
+    // A bare four-digit year, a reference marker "[1]" or a list number is not a figure.
+    if (!scale && /^(19|20)\d\d$/.test(digits)) continue;
+    if (slice[m.index - 1] === '[' || slice[m.index - 1] === '-') continue;
+    const trimmed = whole.trimEnd();
+    found.push({
+      text: trimmed,
+      value,
+      kind: 'number',
+      start: start + m.index,
+      end: start + m.index + trimmed.length,
+    });
+  }
+  return found;
+}
+
+/**
+ * Whether two values state the same figure. Dates compare on the parts both give ("06-10" = "2026-06-10").
+ * Numbers within 2% are the same figure rounded ("nearly 29 million" for 28.8 million); 24,000 and
+ * 25,000 (4% apart) are not.
+ */
+export function sameFigure(a: Figure, b: Figure): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'date') {
+    const [x, y] = [a.value.split('-'), b.value.split('-')];
+    const hasYear = (v: string[]) => (v[0]?.length ?? 0) === 4;
+    const strip = (v: string[]) => (hasYear(v) ? v.slice(1) : v);
+    if (hasYear(x) && hasYear(y) && x[0] !== y[0]) return false;
+    const [p, q] = [strip(x), strip(y)];
+    const n = Math.min(p.length, q.length);
+    return p.slice(0, n).join('-') === q.slice(0, n).join('-');
+  }
+  const [x, y] = [Number(a.value), Number(b.value)];
+  return Math.abs(x - y) <= 0.02 * Math.max(Math.abs(x), Math.abs(y));
+}
