@@ -1,0 +1,144 @@
+/**
+ * The `facts` command: ask questions, list and check the corpus, or open the console. Thin: parse the
+ * arguments (commander), load the index, print.
+ */
+import { createInterface } from 'node:readline';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { config as loadDotenv } from 'dotenv';
+import type { AskOptions } from './answer.js';
+import { runConsole } from './console.js';
+import { loadCorpus } from './corpus/load.js';
+import { loadFacts } from './facts.js';
+import { bundledCorpusDir } from './paths.js';
+import { dateLabel, messages, renderText } from './present.js';
+import type { FactsIndex } from './search/facts-index.js';
+import { FactsService } from './service.js';
+
+/** Exit codes: 0 done (a refusal is a result), 1 the corpus or a run failed, 2 wrong usage. */
+const EXIT_FAILURE = 1;
+const EXIT_USAGE = 2;
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 20)
+    throw new InvalidArgumentError('expected a whole number from 1 to 20.');
+  return n;
+}
+
+async function openIndex(dir: string): Promise<FactsIndex> {
+  try {
+    return await loadFacts(dir);
+  } catch (error) {
+    process.stderr.write(`facts: ${(error as Error).message}\n`);
+    process.exit(EXIT_FAILURE);
+  }
+}
+
+async function* stdinLines(): AsyncGenerator<string> {
+  for await (const line of createInterface({ input: process.stdin, terminal: false })) {
+    if (line.trim().length > 0) yield line;
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command('facts')
+    .description('Answers questions about the story with verbatim, cited excerpts of its source articles.')
+    .addOption(
+      new Option('--corpus <dir>', 'folder of .txt/.md articles')
+        .env('CORPUS_DIR')
+        .default(bundledCorpusDir(), 'seeds/'),
+    )
+    .showHelpAfterError('(run "facts --help" for usage)')
+    .exitOverride();
+
+  program
+    .command('ask')
+    .description('answer a question, or each line of standard input when no question is given')
+    .argument('[question...]', 'the question (quotes optional)')
+    .option('--json', 'print the JSON contract (JSON Lines when reading standard input)')
+    .option('--k <n>', 'how many excerpts (1-20)', positiveInt, 3)
+    .option('--source <id>', 'answer only from this source (see "facts sources")')
+    .action(async (words: string[], options: { json?: boolean; k: number; source?: string }) => {
+      const index = await openIndex(program.opts<{ corpus: string }>().corpus);
+      if (options.source && !index.sources().some((s) => s.id === options.source)) {
+        program.error(messages.unknownSource(options.source), { exitCode: EXIT_USAGE });
+      }
+      const askOptions: AskOptions = { k: options.k, ...(options.source ? { source: options.source } : {}) };
+      const answer = (question: string, echo: boolean) => {
+        const result = index.ask(question, askOptions);
+        if (options.json) return JSON.stringify(result);
+        return `${echo ? `? ${question}\n` : ''}${renderText(result)}\n`;
+      };
+      if (words.length > 0) {
+        process.stdout.write(`${answer(words.join(' '), false)}\n`);
+        return;
+      }
+      for await (const line of stdinLines()) process.stdout.write(`${answer(line, true)}\n`);
+    });
+
+  program
+    .command('console')
+    .description('an interactive prompt that answers typed questions (also reads piped input)')
+    .action(async () => {
+      const index = await openIndex(program.opts<{ corpus: string }>().corpus);
+      await runConsole({
+        service: new FactsService({ index: () => index }),
+        input: process.stdin,
+        output: process.stdout,
+      });
+    });
+
+  program
+    .command('sources')
+    .description('list the articles of the corpus')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const index = await openIndex(program.opts<{ corpus: string }>().corpus);
+      const sources = index.sources();
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify({ corpusVersion: index.version, sources })}\n`);
+        return;
+      }
+      for (const s of sources) {
+        process.stdout.write(
+          `${s.id}\n  ${s.title}\n  ${[s.publisher, dateLabel(s.published), `${s.passages} passages`].filter(Boolean).join(' · ')}\n` +
+            `  ${s.url ?? '(no link)'}\n`,
+        );
+      }
+      process.stdout.write(`${sources.length} sources, corpus version ${index.version}\n`);
+    });
+
+  program
+    .command('check')
+    .description('validate a corpus folder; exits 1 on any problem')
+    .argument('[dir]', 'the folder (default: --corpus)')
+    .action(async (dir: string | undefined) => {
+      const target = dir ?? program.opts<{ corpus: string }>().corpus;
+      try {
+        const corpus = await loadCorpus(target);
+        const passages = corpus.sources.reduce((n, s) => n + s.passages.length, 0);
+        process.stdout.write(
+          `ok: ${corpus.sources.length} sources, ${passages} passages, version ${corpus.version}\n`,
+        );
+      } catch (error) {
+        process.stderr.write(`${(error as Error).message}\n`);
+        process.exitCode = EXIT_FAILURE;
+      }
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  loadDotenv({ quiet: true });
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    // Help and version are successes; any other parse error is wrong usage (commander printed why).
+    const ok = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+    process.exitCode = ok ? 0 : EXIT_USAGE;
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,38 @@
+/**
+ * The local console: answers typed (or piped) questions exactly as the bots would, as plain text.
+ * Used by `facts console` and by `npm start` when no chat platform is configured.
+ */
+import { createInterface } from 'node:readline';
+import { renderText } from './present.js';
+import type { FactsService } from './service.js';
+
+export interface ConsoleOptions {
+  service: FactsService;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
+const GREETING = 'Ask a question about the story; every answer is a quote from the sources. Ctrl-D to quit.';
+
+/** Resolves when the input ends (or the user types `exit`). */
+export async function runConsole({ service, input, output }: ConsoleOptions): Promise<void> {
+  const interactive = (input as { isTTY?: boolean }).isTTY === true;
+  const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
+  const write = (text: string) => output.write(`${text}\n`);
+  if (interactive) {
+    write(GREETING);
+    lines.setPrompt('facts> ');
+    lines.prompt();
+  }
+  for await (const line of lines) {
+    const question = line.trim();
+    if (/^(exit|quit)$/i.test(question)) break;
+    if (question.length > 0) {
+      // Piped questions are echoed, so the transcript shows which answer belongs to which question.
+      if (!interactive) write(`? ${question}`);
+      write(`${renderText(service.ask('console', question))}\n`);
+    }
+    if (interactive) lines.prompt();
+  }
+  lines.close();
+}
