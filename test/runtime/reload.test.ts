@@ -1,0 +1,146 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CorpusReloader } from '../../src/runtime/reload.js';
+import type { FactsIndex } from '../../src/search/facts-index.js';
+import { captureLogger, deferred, fakeIndex } from '../helpers/runtime-fakes.js';
+
+let reloader: CorpusReloader | undefined;
+afterEach(() => reloader?.close());
+
+describe('CorpusReloader', () => {
+  it('swaps in a valid new corpus and logs the new version', async () => {
+    const { logger, lines } = captureLogger();
+    const versions = ['v1', 'v2'];
+    reloader = new CorpusReloader({
+      dir: 'x',
+      logger,
+      load: async () => fakeIndex(versions.shift() ?? 'v?'),
+    });
+    expect((await reloader.load()).version).toBe('v1');
+
+    const outcome = await reloader.reload('test');
+
+    expect(outcome).toMatchObject({ result: 'ok', version: 'v2', previousVersion: 'v1', reason: 'test' });
+    expect(reloader.current.version).toBe('v2');
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'corpus reloaded', version: 'v2', passages: 3 }),
+    );
+  });
+
+  it('keeps serving the old corpus when the new one is invalid, and logs why', async () => {
+    const { logger, lines } = captureLogger();
+    let broken = false;
+    reloader = new CorpusReloader({
+      dir: 'x',
+      logger,
+      load: async () => {
+        if (broken) throw new Error('seeds/a.txt: empty article');
+        return fakeIndex('v1');
+      },
+    });
+    await reloader.load();
+    broken = true;
+
+    const outcome = await reloader.reload('test');
+
+    expect(outcome.result).toBe('failed');
+    expect(reloader.current.version).toBe('v1');
+    const line = lines.find((l) => l.level === 50);
+    expect(line?.msg).toContain('seeds/a.txt: empty article');
+    expect(line?.msg).toContain('still serving version v1');
+  });
+
+  it('reports an unchanged corpus without swapping', async () => {
+    const first = fakeIndex('v1');
+    reloader = new CorpusReloader({
+      dir: 'x',
+      logger: captureLogger().logger,
+      load: vi
+        .fn<() => Promise<FactsIndex>>()
+        .mockResolvedValueOnce(first)
+        .mockResolvedValue(fakeIndex('v1')),
+    });
+    await reloader.load();
+    expect((await reloader.reload('test')).result).toBe('unchanged');
+    expect(reloader.current).toBe(first);
+  });
+
+  it('runs one more rebuild for every burst of requests made during a rebuild', async () => {
+    const gates = [deferred(), deferred()];
+    let calls = 0;
+    reloader = new CorpusReloader({
+      dir: 'x',
+      logger: captureLogger().logger,
+      load: async () => {
+        calls += 1;
+        if (calls > 1) await gates[calls - 2]?.promise;
+        return fakeIndex(`v${calls}`);
+      },
+    });
+    await reloader.load();
+
+    const first = reloader.reload('a');
+    const second = reloader.reload('b');
+    const third = reloader.reload('c');
+    expect(second).toBe(third);
+    gates[0]?.resolve();
+    gates[1]?.resolve();
+
+    expect((await first).version).toBe('v2');
+    expect((await third).version).toBe('v3');
+    expect(calls).toBe(3);
+  });
+
+  it('nextReload resolves with the outcome of the next reload', async () => {
+    reloader = new CorpusReloader({
+      dir: 'x',
+      logger: captureLogger().logger,
+      load: async () => fakeIndex('v1'),
+    });
+    await reloader.load();
+    const next = reloader.nextReload();
+    void reloader.reload('test');
+    await expect(next).resolves.toMatchObject({ reason: 'test' });
+  });
+
+  it('reloads on SIGHUP', async () => {
+    let n = 0;
+    reloader = new CorpusReloader({
+      dir: 'x',
+      logger: captureLogger().logger,
+      load: async () => fakeIndex(`v${++n}`),
+    });
+    await reloader.load();
+    reloader.listenForSighup();
+    const next = reloader.nextReload();
+    process.emit('SIGHUP', 'SIGHUP');
+    await expect(next).resolves.toMatchObject({ reason: 'SIGHUP', version: 'v2' });
+  });
+
+  it('reloads when a file in the folder changes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'facts-reload-'));
+    try {
+      await writeFile(join(dir, 'a.txt'), 'one');
+      reloader = new CorpusReloader({
+        dir,
+        logger: captureLogger().logger,
+        debounceMs: 20,
+        load: async (folder) => fakeIndex(await readFile(join(folder, 'a.txt'), 'utf8')),
+      });
+      await reloader.load();
+      reloader.watch();
+      const next = reloader.nextReload();
+
+      await writeFile(join(dir, 'a.txt'), 'two');
+
+      await expect(next).resolves.toMatchObject({ reason: 'file change' });
+      // Several events may come from one write; the last reload read the finished file.
+      await expect.poll(() => reloader?.current.version).toBe('two');
+    } finally {
+      reloader?.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
