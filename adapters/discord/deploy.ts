@@ -1,0 +1,80 @@
+/**
+ * `npm run discord:deploy`: registers the bot's commands with Discord — in one guild when
+ * DISCORD_GUILD_ID is set (instant, for testing), else globally — and prints the invite URL.
+ *
+ * The commands are the same definitions the bot handles (`commands/`), so the two cannot drift.
+ */
+import { pathToFileURL } from 'node:url';
+import { OAuth2Scopes, PermissionsBitField, REST, Routes } from 'discord.js';
+import dotenv from 'dotenv';
+import { type Config, ConfigError, parseConfig } from '../../src/config.js';
+import { commandBodies } from './commands/index.js';
+
+/**
+ * Permissions the bot asks for when invited: none. It only answers interactions (replies, follow-ups and
+ * "Share" are interaction responses, which need no channel permission), and reads no messages.
+ */
+export const BOT_PERMISSIONS = new PermissionsBitField([]);
+
+/** The URL that adds the bot to a server, with the `bot` and `applications.commands` scopes. */
+export function inviteUrl(applicationId: string): string {
+  const params = new URLSearchParams({
+    client_id: applicationId,
+    scope: [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands].join(' '),
+    permissions: BOT_PERMISSIONS.bitfield.toString(),
+  });
+  return `https://discord.com/oauth2/authorize?${params}`;
+}
+
+export interface DeployResult {
+  /** "guild <id>" or "global". */
+  scope: string;
+  /** Names of the registered commands. */
+  names: string[];
+}
+
+/** Replaces the application's commands (global, or the guild's) with the bot's current definitions. */
+export async function deployCommands(config: Config): Promise<DeployResult> {
+  const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_GUILD_ID: guildId } = config;
+  const missing = [
+    ...(token
+      ? []
+      : ['DISCORD_TOKEN: expected a bot token from the Discord developer portal (required to deploy)']),
+    ...(applicationId ? [] : ['DISCORD_APPLICATION_ID: expected the application id (required to deploy)']),
+  ];
+  if (!token || !applicationId) throw new ConfigError(missing);
+
+  const rest = new REST(
+    config.DISCORD_API_URL ? { api: config.DISCORD_API_URL.replace(/\/+$/, '') } : {},
+  ).setToken(token);
+  const route = guildId
+    ? Routes.applicationGuildCommands(applicationId, guildId)
+    : Routes.applicationCommands(applicationId);
+  const registered = (await rest.put(route, { body: commandBodies() })) as Array<{ name: string }>;
+  return { scope: guildId ? `guild ${guildId}` : 'global', names: registered.map((c) => c.name) };
+}
+
+async function main(): Promise<void> {
+  dotenv.config({ quiet: true });
+  let config: Config;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`discord:deploy: ${error.message}\n`);
+    process.exit(1);
+  }
+  try {
+    const result = await deployCommands(config);
+    process.stdout.write(
+      `Registered ${result.names.length} commands (${result.scope}): ${result.names.join(', ')}\n` +
+        `Invite the bot: ${inviteUrl(config.DISCORD_APPLICATION_ID ?? '')}\n`,
+    );
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`discord:deploy: could not register the commands: ${reason}\n`);
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
