@@ -1,0 +1,268 @@
+/**
+ * Renders the core's results as Block Kit. Every sentence about the story is a verbatim excerpt, and every
+ * sentence of the bot's own comes from src/present.ts; this file only lays them out within Slack's limits.
+ *
+ * Excerpts are shown in `rich_text` quotes: rich text is not parsed as mrkdwn, so an excerpt's `*`, `_` or
+ * `<!channel>` shows as written and triggers nothing. Everything in mrkdwn (citations, echoed questions,
+ * suggestions) goes through `escapeMrkdwn`.
+ */
+import type { types } from '@slack/bolt';
+import type { Answer, AskResult, FindSourcesResult, SourceSummary } from '../../src/answer.js';
+import {
+  type CleanText,
+  citationParts,
+  dateLabel,
+  disagreementLine,
+  figureLabel,
+  MAX_QUESTION_LENGTH,
+  messages,
+  shorten,
+} from '../../src/present.js';
+import { type ButtonValue, encodeButtonValue } from './button-value.js';
+import { escapeMrkdwn, mrkdwnLink, userMention } from './mrkdwn.js';
+
+/** Slack's limits, as documented for Block Kit and chat.postMessage. */
+export const SLACK_LIMITS = {
+  /** Blocks in one message. */
+  blocks: 50,
+  /** Characters of a section's (or context element's) text. */
+  sectionText: 3000,
+  /** Elements of a context block. */
+  contextElements: 10,
+  /** Characters of a button's label. */
+  buttonText: 75,
+  /** Elements of an actions block. */
+  actionsElements: 25,
+} as const;
+
+/** Longest excerpt shown; longer ones are shortened at a word boundary with "…". */
+export const EXCERPT_MAX = SLACK_LIMITS.sectionText;
+/** Longest notification text (the `text` beside the blocks); Slack truncates past 4000. */
+const FALLBACK_MAX = 300;
+/** Answers shown in one message: two blocks each, leaving room for the blocks around them. */
+export const MAX_ANSWERS_SHOWN = 20;
+
+/** Action ids of our buttons; the listeners are registered on the same constants. */
+export const ACTION = {
+  more: 'facts_more',
+  share: 'facts_share',
+  /** Prefix: one button per suggested question (`facts_suggest_0`, …). */
+  suggest: 'facts_suggest',
+} as const;
+
+/** A message body for chat.postMessage, chat.postEphemeral or a `response_url`. */
+export interface SlackMessage {
+  /** Notification and accessibility text (mrkdwn, escaped). */
+  text: string;
+  blocks: types.KnownBlock[];
+}
+
+/** How an answer message is shown. */
+export interface AnswerView {
+  /** The question as cleaned; echoed (escaped) above the answers. */
+  question: CleanText;
+  /** Answers skipped before this page (buttons use it to ask for the next page). Default 0. */
+  offset?: number;
+  /** Source filter the question was asked with. */
+  source?: string;
+  /** Show "Share in channel": only on answers only the asker sees. Default false. */
+  shareable?: boolean;
+  /** Show "More" and the suggestion buttons. Default true. */
+  interactive?: boolean;
+  /** User id of who shared the answer into the channel. */
+  sharedBy?: string;
+}
+
+/** The answer to a question, or a refusal with the questions the sources do answer. */
+export function answerMessage(result: AskResult, view: AnswerView): SlackMessage {
+  const offset = view.offset ?? 0;
+  const interactive = view.interactive ?? true;
+  const blocks: types.KnownBlock[] = [questionBlock(view)];
+  if (view.question.truncated) blocks.push(contextBlock(messages.questionTooLong(MAX_QUESTION_LENGTH)));
+
+  if (result.answers.length === 0) {
+    blocks.push(sectionBlock(`*${escapeMrkdwn(messages.refusal)}*`));
+    if (result.suggestions.length > 0) {
+      const list = result.suggestions.map((s) => `• ${escapeMrkdwn(s)}`).join('\n');
+      blocks.push(sectionBlock(`${escapeMrkdwn(messages.suggestionsIntro)}\n${list}`));
+      if (interactive) {
+        const buttons = result.suggestions
+          .slice(0, 5)
+          .map((q, i) =>
+            button(`${ACTION.suggest}_${i}`, q, { q, o: 0, v: result.corpusVersion, ...sourceOf(view) }),
+          )
+          .filter((b): b is types.Button => b !== null);
+        if (buttons.length > 0)
+          blocks.push({ type: 'actions', block_id: 'facts_suggestions', elements: buttons });
+      }
+    }
+    return { text: fallback(messages.refusal), blocks: withinBlockLimit(blocks) };
+  }
+
+  const differ = disagreementLine(result.disagreement);
+  if (differ) blocks.push(sectionBlock(`:warning: ${escapeMrkdwn(differ)}`));
+  result.answers.slice(0, MAX_ANSWERS_SHOWN).forEach((answer, i) => {
+    blocks.push(...answerBlocks(answer, i + 1, figureLabel(answer, result)));
+  });
+
+  const shared = userMention(view.sharedBy);
+  if (shared) blocks.push(contextBlock(`Shared by ${shared}`, false));
+
+  const actions: types.Button[] = [];
+  if (interactive && result.hasMore) {
+    const more = button(ACTION.more, 'More', {
+      q: view.question.text,
+      o: offset + result.answers.length,
+      v: result.corpusVersion,
+      ...sourceOf(view),
+    });
+    if (more) actions.push(more);
+  }
+  if (view.shareable) {
+    const share = button(
+      ACTION.share,
+      'Share in channel',
+      { q: view.question.text, o: offset, v: result.corpusVersion, ...sourceOf(view) },
+      'primary',
+    );
+    if (share) actions.push(share);
+  }
+  if (actions.length > 0) blocks.push({ type: 'actions', block_id: 'facts_actions', elements: actions });
+
+  const first = result.answers[0];
+  return {
+    text: first ? fallback(`“${first.excerpt}” — ${first.source.title}`) : '',
+    blocks: withinBlockLimit(blocks),
+  };
+}
+
+/** The passages that support a message, or the note that none does with the nearest passages. */
+export function findSourcesMessage(result: FindSourcesResult): SlackMessage {
+  const blocks: types.KnownBlock[] = [];
+  if (result.supporting.length > 0) {
+    result.supporting.slice(0, MAX_ANSWERS_SHOWN).forEach((answer, i) => {
+      blocks.push(...answerBlocks(answer, i + 1, null));
+    });
+    const first = result.supporting[0];
+    return {
+      text: first ? fallback(`“${first.excerpt}” — ${first.source.title}`) : '',
+      blocks: withinBlockLimit(blocks),
+    };
+  }
+  blocks.push(sectionBlock(`*${escapeMrkdwn(messages.noSupport)}*`));
+  if (result.nearest.length > 0) {
+    blocks.push(contextBlock(messages.nearestIntro));
+    result.nearest.slice(0, MAX_ANSWERS_SHOWN).forEach((answer, i) => {
+      blocks.push(...answerBlocks(answer, i + 1, null));
+    });
+  }
+  return { text: fallback(messages.noSupport), blocks: withinBlockLimit(blocks) };
+}
+
+/** The corpus: one line per source, packed into as few sections as fit. */
+export function sourcesMessage(sources: SourceSummary[]): SlackMessage {
+  const lines = sources.map((s) => {
+    const details = [s.publisher, dateLabel(s.published), `${s.passages} passages`, `id ${s.id}`]
+      .filter((part): part is string => Boolean(part))
+      .map(escapeMrkdwn);
+    return `• ${mrkdwnLink(s.url, shorten(s.title, 500))} · ${details.join(' · ')}`;
+  });
+  const blocks: types.KnownBlock[] = [sectionBlock(`*Sources (${sources.length})*`)];
+  let current = '';
+  for (const line of lines) {
+    if (current && current.length + 1 + line.length > SLACK_LIMITS.sectionText) {
+      blocks.push(sectionBlock(current));
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) blocks.push(sectionBlock(current));
+  return { text: `Sources (${sources.length})`, blocks: withinBlockLimit(blocks) };
+}
+
+/** How to use the bot in Slack. */
+export function helpMessage(): SlackMessage {
+  const usage = [
+    '*Ask about the story; every answer is a verbatim, cited excerpt of its source articles.*',
+    '• `/facts <question>`: the answer, visible only to you, with *Share in channel*',
+    '• `/facts sources`: the articles the answers come from',
+    '• `@facts <question>` in a channel or thread, or a direct message to the bot: the answer in the thread',
+    '• Message menu *⋮ → Find sources*: the passages that support that message',
+  ].join('\n');
+  return {
+    text: 'How to use /facts',
+    blocks: [sectionBlock(usage), contextBlock(messages.emptyQuestion)],
+  };
+}
+
+/** One of the bot's own short messages (errors, rate limit, expiry), alone. */
+export function noticeMessage(text: string): SlackMessage {
+  return { text: escapeMrkdwn(text), blocks: [sectionBlock(escapeMrkdwn(text))] };
+}
+
+/** An excerpt as a quote, then its citation: linked title, details, figure label, "also reported by". */
+function answerBlocks(answer: Answer, n: number, figure: string | null): types.KnownBlock[] {
+  const cite = citationParts(answer);
+  const lines = [`*${n}.* ${mrkdwnLink(cite.link, cite.title)} · ${escapeMrkdwn(cite.details)}`];
+  if (figure) lines.push(escapeMrkdwn(figure));
+  if (cite.corroboration) lines.push(escapeMrkdwn(shorten(cite.corroboration, 1000)));
+  return [
+    {
+      type: 'rich_text',
+      elements: [
+        { type: 'rich_text_quote', elements: [{ type: 'text', text: shorten(answer.excerpt, EXCERPT_MAX) }] },
+      ],
+    },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: lines.join('\n') }] },
+  ];
+}
+
+function questionBlock(view: AnswerView): types.KnownBlock {
+  return contextBlock(`:mag: ${escapeMrkdwn(view.question.text)}`, false);
+}
+
+function sectionBlock(mrkdwn: string): types.SectionBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: clip(mrkdwn) } };
+}
+
+/** A context line; `plain` is false when the text is already mrkdwn. */
+function contextBlock(text: string, plain = true): types.ContextBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: clip(plain ? escapeMrkdwn(text) : text) }] };
+}
+
+function button(actionId: string, label: string, value: ButtonValue, style?: 'primary'): types.Button | null {
+  const encoded = encodeButtonValue(value);
+  if (encoded === null) return null;
+  return {
+    type: 'button',
+    action_id: actionId,
+    text: { type: 'plain_text', text: shorten(label, SLACK_LIMITS.buttonText), emoji: false },
+    value: encoded,
+    ...(style ? { style } : {}),
+  };
+}
+
+function sourceOf(view: AnswerView): { s?: string } {
+  return view.source ? { s: view.source } : {};
+}
+
+/** Notification text: flattened, shortened, escaped. */
+function fallback(text: string): string {
+  return escapeMrkdwn(shorten(text, FALLBACK_MAX));
+}
+
+/**
+ * Mrkdwn that is still too long after its parts were shortened (escaping adds characters): cut at a word
+ * boundary, never inside an entity or a link.
+ */
+function clip(mrkdwn: string): string {
+  if (mrkdwn.length <= SLACK_LIMITS.sectionText) return mrkdwn;
+  const cut = shorten(mrkdwn, SLACK_LIMITS.sectionText);
+  // A cut inside "<url|label>" or "&amp;" would break the markup: drop the broken tail.
+  return cut.replace(/<[^>]*…$/, '…').replace(/&[a-z]*…$/, '…');
+}
+
+/** Keeps a message within Slack's block limit (the renderers stay below it; this is the guarantee). */
+function withinBlockLimit(blocks: types.KnownBlock[]): types.KnownBlock[] {
+  return blocks.length <= SLACK_LIMITS.blocks ? blocks : blocks.slice(0, SLACK_LIMITS.blocks);
+}

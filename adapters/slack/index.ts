@@ -1,0 +1,82 @@
+/**
+ * The Slack adapter as the runtime (src/main.ts) sees it.
+ *
+ * HTTP mode (default): `http` is the request handler for `/slack/events`, which the runtime mounts on its
+ * own server (the one serving /healthz, /readyz, /metrics); `start()` opens no port. Socket Mode (when
+ * SLACK_APP_TOKEN is set): `start()` connects the WebSocket; there is no `http`.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ErrorCode } from '@slack/bolt';
+import type { ChatAdapter } from '../../src/adapter.js';
+import type { Config } from '../../src/config.js';
+import type { FactsService } from '../../src/service.js';
+import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppOptions } from './app.js';
+
+export { SLACK_EVENTS_PATH } from './app.js';
+
+export interface SlackAdapterOptions {
+  config: Config;
+  service: FactsService;
+  /** See `SlackAppOptions.processBeforeResponse`. Default false. */
+  processBeforeResponse?: SlackAppOptions['processBeforeResponse'];
+}
+
+export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
+  const { app, transport } = createSlackApp(options);
+  const logger = options.service.logger.child({ platform: 'slack' });
+  let ready = false;
+
+  if (transport.kind === 'socket') {
+    const { client } = transport.receiver;
+    client.on('connected', () => {
+      ready = true;
+    });
+    client.on('reconnecting', () => {
+      ready = false;
+    });
+    client.on('disconnected', () => {
+      ready = false;
+    });
+    return {
+      name: 'slack',
+      async start() {
+        await app.start();
+        ready = true;
+        logger.info({ transport: 'socket' }, 'Slack app connected (Socket Mode)');
+      },
+      async stop() {
+        ready = false;
+        await app.stop();
+      },
+      ready: () => ready,
+    };
+  }
+
+  const { receiver } = transport;
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    try {
+      receiver.requestListener(req, res);
+    } catch (error) {
+      // Bolt routes only POST to the events path; anything else is refused here, not by the runtime.
+      const deferred = (error as { code?: unknown }).code === ErrorCode.HTTPReceiverDeferredRequestError;
+      if (!deferred) logger.error({ err: error }, 'Slack request failed');
+      if (!res.headersSent) res.writeHead(deferred ? 405 : 500, deferred ? { allow: 'POST' } : {});
+      res.end();
+    }
+  };
+
+  return {
+    name: 'slack',
+    http: { path: SLACK_EVENTS_PATH, handler },
+    async start() {
+      // Checks the token (and learns the bot's identity) before the runtime reports ready.
+      const auth = await app.client.auth.test();
+      ready = true;
+      logger.info({ transport: 'http', botUserId: auth.user_id, team: auth.team }, 'Slack app ready (HTTP)');
+    },
+    async stop() {
+      ready = false;
+    },
+    ready: () => ready,
+  };
+}

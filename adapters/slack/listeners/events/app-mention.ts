@@ -1,0 +1,21 @@
+/** `@facts <question>` in a channel: answered in a thread under the message, or in the thread it was in. */
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { intentMessage, parseIntent, runRequest, type Send, type SlackDeps, userKey } from '../request.js';
+
+export function appMention(deps: SlackDeps) {
+  return async ({ event, context, client }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs) => {
+    const { channel, user } = event;
+    const thread_ts = event.thread_ts ?? event.ts;
+    const reply: Send = (message) =>
+      client.chat.postMessage({ channel, thread_ts, ...message, unfurl_links: false, unfurl_media: false });
+    const privately: Send = user
+      ? (message) => client.chat.postEphemeral({ channel, user, thread_ts, ...message })
+      : reply;
+    const intent = parseIntent(event.text, context.botUserId);
+    const rateKey = intent.kind === 'ask' && user ? userKey(context.teamId, user) : undefined;
+    await runRequest(deps, { rateKey, privately }, async (request) => {
+      // Usage help concerns only the asker; answers and the source list are for the thread.
+      await (intent.kind === 'help' ? privately : reply)(intentMessage(deps, intent, request));
+    });
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Message shortcut "Find sources": the passages that support the claims of a message, replied in its thread.
+ * The text comes from the shortcut payload; no history is fetched (no history scopes needed).
+ */
+import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { cleanUserText, MAX_MESSAGE_LENGTH, messages } from '../../../../src/present.js';
+import { findSourcesMessage, noticeMessage } from '../../blocks.js';
+import { decodeSlackText } from '../../mrkdwn.js';
+import { runRequest, type Send, type SlackDeps, userKey } from '../request.js';
+
+/** The shortcut's callback id, as declared in manifest.json. */
+export const FIND_SOURCES_CALLBACK_ID = 'find_sources';
+
+/** Errors of chat.postMessage that mean the bot may not post there; the reply then goes to the user alone. */
+const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
+
+export function findSourcesShortcut(deps: SlackDeps) {
+  return async ({
+    shortcut,
+    ack,
+    respond,
+    client,
+  }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const { message } = shortcut;
+    const channel = shortcut.channel.id;
+    const thread_ts: string = typeof message.thread_ts === 'string' ? message.thread_ts : message.ts;
+    const privately: Send = (reply) => respond({ response_type: 'ephemeral', ...reply });
+    const inThread: Send = async (reply) => {
+      try {
+        return await client.chat.postMessage({
+          channel,
+          thread_ts,
+          ...reply,
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+      } catch (error) {
+        if (!CANNOT_POST.has(platformError(error))) throw error;
+        // Not a member of that conversation: the one who asked still gets the answer.
+        return privately(reply);
+      }
+    };
+    const text = cleanUserText(decodeSlackText(message.text ?? ''), MAX_MESSAGE_LENGTH);
+    await runRequest(
+      deps,
+      { rateKey: userKey(shortcut.team?.id, shortcut.user.id), privately },
+      async (request) => {
+        if (!text.text) {
+          await privately(noticeMessage(messages.emptyMessage));
+          return;
+        }
+        await inThread(findSourcesMessage(deps.service.findSources('slack', text.text, request.requestId)));
+      },
+    );
+  };
+}
+
+/** The `error` string of a Web API platform error (`{ ok: false, error }`), or ''. */
+function platformError(error: unknown): string {
+  if (typeof error !== 'object' || error === null || !('data' in error)) return '';
+  const data = (error as { data?: { error?: unknown } }).data;
+  return typeof data?.error === 'string' ? data.error : '';
+}
