@@ -97,6 +97,25 @@ export class AdapterSupervisor {
     return Object.fromEntries(this.#entries.map((entry) => [entry.name, this.#check(entry).ready]));
   }
 
+  /**
+   * Tells adapters that hold their own index (sharded Discord: one index per shard process) to reload it,
+   * through their optional `reloadCorpus()`. Never rejects.
+   */
+  async reloadCorpus(): Promise<void> {
+    await Promise.all(
+      this.#entries.map(async (entry) => {
+        const adapter = entry.adapter as (ChatAdapter & { reloadCorpus?: () => Promise<void> }) | undefined;
+        if (!adapter?.reloadCorpus || entry.state !== 'started') return;
+        try {
+          await adapter.reloadCorpus();
+        } catch (error) {
+          this.#onError();
+          this.#logger.error({ err: error, adapter: entry.name }, 'adapter failed to reload the corpus');
+        }
+      }),
+    );
+  }
+
   /** Stops every adapter that was created, each bounded by `timeoutMs`; never rejects. */
   async stopAll(timeoutMs: number): Promise<void> {
     await Promise.all(
