@@ -42,7 +42,7 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   let names: string[];
   try {
     names = (await readdir(dir, { withFileTypes: true }))
-      .filter((entry) => entry.isFile() && ARTICLE.test(entry.name))
+      .filter((entry) => entry.isFile() && ARTICLE.test(entry.name) && entry.name !== SYNONYMS_FILE)
       .map((entry) => entry.name)
       .sort();
   } catch (error) {

@@ -25,7 +25,7 @@ interface Line {
 }
 
 /** A sentence of fewer words is a fragment ("That is about six weeks.") and is kept with its neighbour. */
-const MIN_SENTENCE_WORDS = 5;
+const MIN_SENTENCE_WORDS = 6;
 /** A block of fewer words is a label ("Key facts", "THE SIGNAL."), never a passage. */
 const MIN_BLOCK_WORDS = 4;
 /** A line of at most this many words without closing punctuation is a heading. */

@@ -141,6 +141,15 @@ const QUESTION_FRAMING = new Set([
   'even',
   'just',
   'far',
+  'whole',
+  'exact',
+  'supposedly',
+  'main',
+  'else',
+  'besides',
+  'anyway',
+  'some',
+  'any',
 ]);
 
 /** Analyses one raw token: case folded, possessive dropped, stop words removed, stemmed. `null` drops it. */

@@ -49,6 +49,11 @@ export const MIN_COVERAGE = 0.6;
 /** "Find sources" is stricter: a claim is supported only when a passage covers this share of it. */
 export const MIN_SUPPORT = 0.6;
 
+export interface IndexOptions {
+  /** Share of a question a passage must cover to be an answer. Default `MIN_COVERAGE`. */
+  minCoverage?: number;
+}
+
 /** Candidates taken from MiniSearch for re-ranking; deeper ones never rank in the top answers. */
 const CANDIDATES = 60;
 const DEFAULT_K = 3;
@@ -69,7 +74,12 @@ interface Passage {
   /** Analysed terms of the excerpt (and a table row's header) with their character positions in it. */
   terms: Array<{ term: string; index: number }>;
   termSet: Set<string>;
-  sectionTerms: Set<string>;
+  /** Terms of what surrounds the passage: its section heading and the sentence before it ("It went to…"). */
+  contextTerms: Set<string>;
+  /** The sentence before it in the same paragraph, indexed with it at a lower weight. */
+  previous: string;
+  /** States what something is ("… means …", "… is the practice of …"): what "what is X?" wants. */
+  defines: boolean;
   /** The passage asks rather than states (an FAQ heading). */
   asks: boolean;
   numbers: Figure[];
@@ -96,19 +106,22 @@ export class SearchIndex implements FactsIndex {
   readonly version: string;
   readonly #corpus: Corpus;
   readonly #passages: Passage[];
-  readonly #mini: MiniSearch<{ id: number; text: string; section: string }>;
+  readonly #mini: MiniSearch<{ id: number; text: string; section: string; previous: string }>;
   readonly #documentFrequency = new Map<string, number>();
   readonly #synonyms = new Map<string, string[]>();
   readonly #vocabulary: Array<[string, number]>;
   readonly #suggestions: string[];
   readonly #suggestionIndex: MiniSearch<{ id: number; text: string }>;
 
-  private constructor(corpus: Corpus) {
+  readonly #minCoverage: number;
+
+  private constructor(corpus: Corpus, options: IndexOptions) {
     this.#corpus = corpus;
+    this.#minCoverage = options.minCoverage ?? MIN_COVERAGE;
     this.version = corpus.version;
     this.#passages = buildPassages(corpus);
     for (const passage of this.#passages) {
-      for (const term of new Set([...passage.termSet, ...passage.sectionTerms])) {
+      for (const term of passage.termSet) {
         this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);
       }
     }
@@ -121,11 +134,11 @@ export class SearchIndex implements FactsIndex {
       }
     }
     this.#mini = new MiniSearch({
-      fields: ['text', 'section'],
+      fields: ['text', 'section', 'previous'],
       tokenize,
       processTerm: analyzeTerm,
       searchOptions: {
-        boost: { section: 0.4 },
+        boost: { section: 0.4, previous: 0.3 },
         // Query terms arrive analysed already (see #search); typos in long words are forgiven.
         tokenize: (text) => [text],
         processTerm: (term) => term,
@@ -138,6 +151,7 @@ export class SearchIndex implements FactsIndex {
         id: p.id,
         text: p.context ? `${p.context}\n${p.excerpt}` : p.excerpt,
         section: p.section ?? '',
+        previous: p.previous,
       })),
     );
     this.#vocabulary = buildVocabulary(this.#passages);
@@ -154,8 +168,8 @@ export class SearchIndex implements FactsIndex {
   }
 
   /** Builds the index of a loaded corpus. */
-  static build(corpus: Corpus): SearchIndex {
-    return new SearchIndex(corpus);
+  static build(corpus: Corpus, options: IndexOptions = {}): SearchIndex {
+    return new SearchIndex(corpus, options);
   }
 
   get passageCount(): number {
@@ -251,7 +265,7 @@ export class SearchIndex implements FactsIndex {
   }
 
   /** Candidate passages, re-ranked, best first; those covering less than `minCoverage` are dropped. */
-  #rank(query: Query, options: Pick<AskOptions, 'source'>, minCoverage = MIN_COVERAGE): Ranked[] {
+  #rank(query: Query, options: Pick<AskOptions, 'source'>, minCoverage = this.#minCoverage): Ranked[] {
     if (query.concepts.length === 0) return [];
     const terms = [...new Set(query.concepts.flatMap((c) => c.alternatives))];
     const results = this.#mini.search(
@@ -271,6 +285,7 @@ export class SearchIndex implements FactsIndex {
         (0.3 * (result.score / top) + 0.7 * coverage) *
         proximity(positions) *
         kindFactor(query.kind, passage, figure) *
+        lengthFactor(passage) *
         (passage.asks ? ASKING_PENALTY : 1);
       ranked.push({ passage, score, coverage, figure });
     }
@@ -349,11 +364,19 @@ function clamp(value: number, min: number, max: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.trunc(value))) : min;
 }
 
+const DEFINES =
+  /\b(means|is the practice|is a process|a process in which|is training|is copying|refers to|is when|is a way)\b/i;
+
 function buildPassages(corpus: Corpus): Passage[] {
   const passages: Passage[] = [];
   for (const source of corpus.sources) {
-    for (const span of source.passages) {
+    source.passages.forEach((span, i) => {
       const excerpt = source.text.slice(span.start, span.end);
+      const before = source.passages[i - 1];
+      const previous =
+        before && before.paragraph === span.paragraph && span.kind === 'sentence'
+          ? source.text.slice(before.start, before.end)
+          : '';
       const terms = analyzeWithOffsets(excerpt);
       const contextTerms = span.context ? analyze(span.context) : [];
       passages.push({
@@ -367,7 +390,9 @@ function buildPassages(corpus: Corpus): Passage[] {
         context: span.context,
         terms,
         termSet: new Set([...terms.map((t) => t.term), ...contextTerms]),
-        sectionTerms: new Set(span.section ? analyze(span.section) : []),
+        contextTerms: new Set([...analyze(span.section ?? ''), ...analyze(previous)]),
+        previous,
+        defines: DEFINES.test(excerpt),
         asks: /\?["”’)]*$/u.test(excerpt),
         numbers: findNumbers(excerpt, 0, excerpt.length),
         dates: [
@@ -376,7 +401,7 @@ function buildPassages(corpus: Corpus): Passage[] {
         ],
         names: /\s\p{Lu}\p{Ll}+/u.test(excerpt.slice(1)) || span.kind === 'row',
       });
-    }
+    });
   }
   return passages;
 }
@@ -399,7 +424,8 @@ function buildVocabulary(passages: Passage[]): Array<[string, number]> {
 
 /**
  * Share of the question's weight a passage covers: a concept counts in full when the passage has it or a
- * synonym, 0.7 when MiniSearch matched it only fuzzily (a typo), 0.5 when only the section heading has it.
+ * synonym, 0.7 when MiniSearch matched it only fuzzily (a typo), 0.5 when only its context (section heading,
+ * sentence before) has it.
  */
 function cover(
   query: Query,
@@ -415,7 +441,7 @@ function cover(
     if (inText.length > 0) {
       covered += concept.weight;
       positions.push(passage.terms.filter((t) => inText.includes(t.term)).map((t) => t.index));
-    } else if (concept.alternatives.some((t) => passage.sectionTerms.has(t))) {
+    } else if (concept.alternatives.some((t) => passage.contextTerms.has(t))) {
       covered += 0.5 * concept.weight;
     } else if (concept.alternatives.some((t) => matched.has(t))) {
       covered += 0.7 * concept.weight;
@@ -477,9 +503,19 @@ function kindFactor(kind: QuestionKind, passage: Passage, figure: Figure | null)
       return figure || (kind === 'date' && passage.dates.length > 0) ? 1.3 : 0.75;
     case 'who':
       return passage.names ? 1.1 : 0.9;
+    case 'definition':
+      return passage.defines ? 1.3 : 1;
     default:
       return 1;
   }
+}
+
+/**
+ * A long sentence covers many questions a little; past 30 terms it ranks gently lower
+ * (a 70-term sentence by about a fifth), so the short passage that states the fact comes first.
+ */
+function lengthFactor(passage: Passage): number {
+  return Math.min(1, (30 / Math.max(1, passage.terms.length)) ** 0.3);
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {

@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { CorpusError } from '../../src/corpus/errors.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { tempCorpus } from '../helpers/corpus.js';
+
+const ARTICLE =
+  '# A headline\n\n> Source: <https://example.com/story>\n> Published: 2026-06-26\n\nAnthropic wrote a letter to senators about fake accounts.\n';
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = undefined;
+});
+
+async function problemsOf(files: Record<string, string | Uint8Array>) {
+  const corpus = await tempCorpus(files);
+  cleanup = corpus.cleanup;
+  const error = await loadCorpus(corpus.dir).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(CorpusError);
+  return (error as CorpusError).problems;
+}
+
+describe('loadCorpus', () => {
+  it('reads the bundled seeds with their metadata', async () => {
+    const corpus = await loadCorpus('seeds');
+    expect(corpus.sources).toHaveLength(5);
+    expect(corpus.version).toMatch(/^[0-9a-f]{12}$/);
+    const first = corpus.sources[0];
+    expect(first).toMatchObject({
+      id: '000_40f129f454e729a6',
+      publisher: 'startupfortune.com',
+      published: '2026-06-26',
+      path: 'seeds/000_40f129f454e729a6.txt',
+    });
+    expect(first?.url).toMatch(/^https:\/\/startupfortune\.com\//);
+  });
+
+  it('falls back to what the text shows when there is no metadata file', async () => {
+    const corpus = await tempCorpus({ 'story.md': ARTICLE });
+    cleanup = corpus.cleanup;
+    const [source] = (await loadCorpus(corpus.dir)).sources;
+    expect(source).toMatchObject({
+      id: 'story',
+      title: 'A headline',
+      url: 'https://example.com/story',
+      published: '2026-06-26',
+      publisher: null,
+    });
+  });
+
+  it.each([
+    ['FILE_EMPTY', { 'a.txt': '  \n' }],
+    ['FILE_BINARY', { 'a.txt': new Uint8Array([0x41, 0x00, 0x42]) }],
+    ['FILE_NOT_UTF8', { 'a.txt': new Uint8Array([0x41, 0xff, 0xfe, 0x42]) }],
+    ['DUPLICATE_ID', { 'a.txt': ARTICLE, 'a.md': ARTICLE }],
+    ['METADATA_INVALID', { 'a.txt': ARTICLE, 'sources.json': '{ not json' }],
+    ['METADATA_INVALID', { 'a.txt': ARTICLE, 'sources.json': '{"sources": {"a.txt": {"url": "ftp://x"}}}' }],
+    ['METADATA_INVALID', { 'a.txt': ARTICLE, 'sources.json': '{"boilerplate": ["("]}' }],
+    ['SYNONYMS_INVALID', { 'a.txt': ARTICLE, 'synonyms.txt': 'fake\n' }],
+  ])('reports %s and names the file', async (code, files) => {
+    const problems = await problemsOf(files);
+    expect(problems.map((p) => p.code)).toContain(code);
+    for (const p of problems)
+      expect(p.file).toMatch(/facts-corpus-.*(a\.(txt|md)|sources\.json|synonyms\.txt)/);
+  });
+
+  it('lists every problem at once', async () => {
+    const problems = await problemsOf({ 'a.txt': '', 'b.txt': new Uint8Array([0]), 'c.txt': ARTICLE });
+    expect(problems.map((p) => p.code).sort()).toEqual(['FILE_BINARY', 'FILE_EMPTY']);
+  });
+
+  it('rejects a folder without articles, and a missing folder', async () => {
+    expect((await problemsOf({ 'notes.json': '{}' }))[0]?.code).toBe('CORPUS_EMPTY');
+    await expect(loadCorpus('/nonexistent/facts')).rejects.toMatchObject({
+      problems: [{ code: 'CORPUS_DIR_UNREADABLE' }],
+    });
+  });
+
+  it('changes version when an article changes', async () => {
+    const one = await tempCorpus({ 'a.txt': ARTICLE });
+    const two = await tempCorpus({ 'a.txt': `${ARTICLE}More text was added to this article today.\n` });
+    try {
+      expect((await loadCorpus(one.dir)).version).not.toBe((await loadCorpus(two.dir)).version);
+    } finally {
+      await one.cleanup();
+      await two.cleanup();
+    }
+  });
+});

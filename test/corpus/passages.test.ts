@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { BoilerplateRules } from '../../src/corpus/boilerplate.js';
+import { splitArticle } from '../../src/corpus/passages.js';
+
+const rules = new BoilerplateRules();
+const excerpts = (text: string, r = rules) =>
+  splitArticle(text, r).passages.map((p) => text.slice(p.start, p.end));
+
+describe('splitArticle', () => {
+  it('keeps abbreviations, decimals, prices and reference markers inside their sentence', () => {
+    const text =
+      'The letter went to Sen. Tim Scott and the U.S. Senate Banking Committee on June 10. ' +
+      'Mr. Smith said it covered 28.8 million exchanges.[1][9] Shares fell below $100 on the news that day.';
+    expect(excerpts(text)).toEqual([
+      'The letter went to Sen. Tim Scott and the U.S. Senate Banking Committee on June 10.',
+      'Mr. Smith said it covered 28.8 million exchanges.[1][9]',
+      'Shares fell below $100 on the news that day.',
+    ]);
+  });
+
+  it('joins a fragment to the sentence before it', () => {
+    const text =
+      'In the letter, Anthropic says the campaign ran from April 22 to June 5, 2026. That is about six weeks.';
+    expect(excerpts(text)).toEqual([text]);
+  });
+
+  it('gives exact UTF-16 offsets after emoji and accents', () => {
+    const text =
+      '🎉 Café owners were surprised by the news today. Naïve readers 🙂 believed every word of it.';
+    expect(excerpts(text)).toEqual([
+      '🎉 Café owners were surprised by the news today.',
+      'Naïve readers 🙂 believed every word of it.',
+    ]);
+  });
+
+  it('reads a table row with its header, and numbers content blocks', () => {
+    const text = 'Key facts\n| Item | Reported figure |\n|---|---|\n| Fake accounts used | ~25,000 |\n';
+    const [row] = splitArticle(text, rules).passages;
+    expect(row).toMatchObject({
+      kind: 'row',
+      context: 'Item · Reported figure',
+      section: 'Key facts',
+      paragraph: 1,
+    });
+    expect(text.slice(row?.start, row?.end)).toBe('| Fake accounts used | ~25,000 |');
+  });
+
+  it('takes a bullet item without its marker', () => {
+    const text =
+      'Quick Take\n\n  • Anthropic accused operators of using nearly 25,000 fraudulent accounts.\n';
+    expect(excerpts(text)).toEqual([
+      'Anthropic accused operators of using nearly 25,000 fraudulent accounts.',
+    ]);
+  });
+
+  it.each([
+    ['📚 New to this topic? Read our full guide: Generative AI Explained.'],
+    ['**Also read:** [One story](https://example.com/one) • [Another](https://example.com/two)'],
+    ['[1] Web – Anthropic Accuses Alibaba Of Running Major “Adversarial Distillation” …'],
+    ['Sources: Benzinga, CNBC and Financial Express.'],
+    ['US: Anthropic Accuses Alibaba Of Massive AI Theft Campaign | Firstpost Live | N18G'],
+    ['22+'],
+  ])('never returns boilerplate: %s', (line) => {
+    expect(excerpts(`${line}\nAnthropic sent its letter to the Senate Banking Committee in June.`)).toEqual([
+      'Anthropic sent its letter to the Senate Banking Committee in June.',
+    ]);
+  });
+
+  it('skips a quoted social post followed by its handle, and sections the corpus marks as boilerplate', () => {
+    const text =
+      'The Crowd\n\n"Anthropic has just accused Alibaba of the largest theft attack in history."\n\n@@someone\n';
+    expect(excerpts(text)).toEqual([]);
+    const withSection = new BoilerplateRules([], ['^Broadcast$']);
+    expect(
+      excerpts('Broadcast\nA video title that is long enough to look like a sentence here.\n', withSection),
+    ).toEqual([]);
+  });
+
+  it('reads the source and date header lines', () => {
+    const split = splitArticle(
+      '# Title here\n\n> Source: <https://example.com/a>\n> Published: 2026-06-26 11:00\n\nBody text goes on here.',
+      rules,
+    );
+    expect(split).toMatchObject({
+      firstLine: 'Title here',
+      url: 'https://example.com/a',
+      published: '2026-06-26',
+    });
+  });
+
+  it('uses a corpus pattern to drop a caption', () => {
+    const custom = new BoilerplateRules(['^Laptop displaying']);
+    expect(excerpts('Laptop displaying the Claude logo, on a desk in an office.\n', custom)).toEqual([]);
+  });
+});

@@ -1,0 +1,12 @@
+/** Temporary corpus folders for tests, removed by the caller's `cleanup()`. */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export async function tempCorpus(
+  files: Record<string, string | Uint8Array>,
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'facts-corpus-'));
+  for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
