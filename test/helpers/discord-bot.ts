@@ -11,6 +11,8 @@ export interface TestBot {
   index: FactsIndex;
   service: FactsService;
   adapter: DiscordAdapter;
+  /** Serves `next` from now on, as a corpus reload does. */
+  swapIndex(next: FactsIndex): void;
   /** Delivers an interaction through the gateway, as Discord would. */
   send(interaction: RawInteraction): void;
   close(): Promise<void>;
@@ -19,13 +21,17 @@ export interface TestBot {
 export async function startTestBot(env: Record<string, string> = {}): Promise<TestBot> {
   const fake = await startFakeDiscord();
   const index = await loadFacts('seeds');
+  let current = index;
   const config = parseConfig({
     DISCORD_TOKEN: TOKEN,
     DISCORD_APPLICATION_ID: APP_ID,
     DISCORD_API_URL: fake.apiUrl,
     ...env,
   });
-  const service = new FactsService({ index: () => index, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE });
+  const service = new FactsService({
+    index: () => current,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+  });
   const adapter = createDiscordAdapter({ config, service });
   await adapter.start();
   return {
@@ -33,6 +39,9 @@ export async function startTestBot(env: Record<string, string> = {}): Promise<Te
     index,
     service,
     adapter,
+    swapIndex: (next) => {
+      current = next;
+    },
     send: (interaction) => fake.dispatch('INTERACTION_CREATE', interaction),
     async close() {
       await adapter.stop();

@@ -1,0 +1,212 @@
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDiscordAdapter } from '../../../adapters/discord/index.js';
+import { parseConfig } from '../../../src/config.js';
+import { loadFacts } from '../../../src/facts.js';
+import { messages } from '../../../src/present.js';
+import { FactsService } from '../../../src/service.js';
+import {
+  buttonsOf,
+  expectVerbatim,
+  expectWithinDiscordLimits,
+  type MessageJson,
+  messageOf,
+} from '../../helpers/discord-assert.js';
+import { startTestBot, type TestBot } from '../../helpers/discord-bot.js';
+import {
+  buttonClick,
+  chatInput,
+  isCallback,
+  isEditOriginal,
+  newUser,
+  type RawInteraction,
+  type SentMessage,
+} from '../../helpers/discord-interactions.js';
+import { APP_ID, TOKEN } from '../../helpers/fake-discord.js';
+
+const EPHEMERAL = 64;
+const CALLBACK = { reply: 4, deferReply: 5, deferUpdate: 6 } as const;
+
+describe('answer buttons', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot({ RATE_LIMIT_PER_MINUTE: '1000' });
+  });
+  afterAll(async () => {
+    await bot?.close();
+  });
+
+  /** Sends an interaction and returns its callback body and, when it defers, the edited message. */
+  async function exchange(interaction: RawInteraction) {
+    bot.send(interaction);
+    const callback = (await bot.fake.waitFor(isCallback(interaction))).body as {
+      type: number;
+      data?: MessageJson;
+    };
+    if (callback.type === CALLBACK.reply) return { callback, message: callback.data ?? {} };
+    const message = messageOf(await bot.fake.waitFor(isEditOriginal(interaction)));
+    expectWithinDiscordLimits(message);
+    return { callback, message };
+  }
+
+  async function askFacts(question: string, options: Record<string, string | boolean> = {}) {
+    return (await exchange(chatInput('facts', { question, ...options }))).message;
+  }
+
+  const asSent = (message: MessageJson): SentMessage => message as SentMessage;
+
+  it('GIVEN More clicked until it disappears THEN pages through every answer in order, in place', async () => {
+    const question = 'Alibaba Claude';
+    let page = await askFacts(question);
+    const shown: string[] = [];
+    let offset = 0;
+    for (let pages = 1; ; pages++) {
+      const expected = bot.index.ask(question, { k: 3, offset });
+      expect(page.embeds?.length).toBe(expected.answers.length);
+      expected.answers.forEach((answer, i) => {
+        const embed = page.embeds?.[i];
+        if (embed) expectVerbatim(embed, answer);
+      });
+      expect(page.embeds?.at(-1)?.footer?.text).toContain(
+        `Passages ${offset + 1}–${offset + expected.answers.length}`,
+      );
+      shown.push(...expected.answers.map((a) => a.excerpt));
+      offset += expected.answers.length;
+
+      const more = buttonsOf(page).More;
+      if (!expected.hasMore) {
+        expect(more).toBeUndefined();
+        expect(pages).toBeGreaterThan(1);
+        break;
+      }
+      if (!more) throw new Error('More button missing while hasMore');
+      expect(more.length).toBeLessThanOrEqual(100);
+      const { callback, message } = await exchange(buttonClick(more, asSent(page), EPHEMERAL));
+      expect(callback.type).toBe(CALLBACK.deferUpdate);
+      page = message;
+    }
+    expect(new Set(shown).size).toBe(shown.length);
+    expect(shown.length).toBe(bot.index.ask(question, { k: 20 }).answers.length);
+  });
+
+  it('GIVEN Share clicked on an ephemeral answer THEN posts the same answer publicly, crediting the sharer', async () => {
+    const question = 'When did the campaign run?';
+    const answer = await askFacts(question);
+    const share = buttonsOf(answer).Share;
+    if (!share) throw new Error('Share button missing');
+    const sharer = newUser('sharer');
+    const { callback, message } = await exchange(buttonClick(share, asSent(answer), EPHEMERAL, sharer));
+
+    expect(callback.type).toBe(CALLBACK.deferReply);
+    expect(callback.data?.flags ?? 0).toBe(0);
+    const lines = message.content?.split('\n') ?? [];
+    expect(lines[0]).toBe(`Shared by <@${sharer.id}>`);
+    expect(lines.slice(1)).toEqual(answer.content?.split('\n'));
+    expect(message.embeds).toEqual(answer.embeds);
+    expect(message.allowed_mentions).toEqual({ parse: [] });
+    expect(Object.keys(buttonsOf(message))).toEqual(
+      Object.keys(buttonsOf(answer)).filter((l) => l !== 'Share'),
+    );
+  });
+
+  it('GIVEN More clicked on a public answer THEN the next page goes to the clicker only', async () => {
+    const question = 'How many exchanges with Claude were there?';
+    const answer = await askFacts(question, { public: true });
+    const more = buttonsOf(answer).More;
+    if (!more) throw new Error('More button missing');
+    const { callback, message } = await exchange(buttonClick(more, asSent(answer), 0));
+    expect(callback).toEqual({ type: CALLBACK.deferReply, data: { flags: EPHEMERAL } });
+    const expected = bot.index.ask(question, { k: 3, offset: 3 });
+    expect(message.embeds?.length).toBe(expected.answers.length);
+    expected.answers.forEach((a, i) => {
+      const embed = message.embeds?.[i];
+      if (embed) expectVerbatim(embed, a);
+    });
+  });
+
+  describe('expired answers', () => {
+    it('GIVEN the corpus changed since the answer THEN More and Share say the answer has expired', async () => {
+      const answer = await askFacts('How many fake accounts were used?');
+      const dir = mkdtempSync(join(tmpdir(), 'facts-corpus-'));
+      try {
+        cpSync('seeds', dir, { recursive: true });
+        const first = readdirSync(dir).find((f) => f.endsWith('.txt'));
+        if (!first) throw new Error('no seed file');
+        writeFileSync(
+          join(dir, 'zz-extra.txt'),
+          '# Another article\n\nA paragraph that changes the corpus.\n',
+        );
+        const changed = await loadFacts(dir);
+        expect(changed.version).not.toBe(bot.service.corpusVersion);
+        bot.swapIndex(changed);
+
+        for (const label of ['More', 'Share']) {
+          const id = buttonsOf(answer)[label];
+          if (!id) throw new Error(`${label} button missing`);
+          const { callback } = await exchange(buttonClick(id, asSent(answer), EPHEMERAL));
+          expect(callback).toEqual({
+            type: CALLBACK.reply,
+            data: expect.objectContaining({
+              content: messages.expired,
+              flags: EPHEMERAL,
+              allowed_mentions: { parse: [] },
+            }),
+          });
+        }
+      } finally {
+        bot.swapIndex(bot.index);
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it.each([
+      ['an unknown button', 'other:thing', '**Question:** How many?'],
+      ['a malformed id', 'facts:more:x:abc:-', '**Question:** How many?'],
+      ['a message without its question', 'facts:more:3:VERSION:-', 'something else'],
+      ['a source no longer in the corpus', 'facts:more:3:VERSION:gone', '**Question:** How many?'],
+    ])('GIVEN %s THEN answers that it has expired', async (_name, customId, content) => {
+      const id = customId.replace('VERSION', bot.service.corpusVersion);
+      const { callback } = await exchange(buttonClick(id, { content }, EPHEMERAL));
+      expect(callback).toMatchObject({
+        type: CALLBACK.reply,
+        data: { content: messages.expired, flags: EPHEMERAL },
+      });
+    });
+  });
+});
+
+describe('answer buttons across a restart', () => {
+  it('GIVEN a button from before the bot restarted THEN it still works (nothing was kept in memory)', async () => {
+    const before = await startTestBot();
+    const ask = chatInput('facts', { question: 'How many fake accounts were used?' });
+    before.send(ask);
+    const answer = messageOf(await before.fake.waitFor(isEditOriginal(ask)));
+    const more = buttonsOf(answer).More;
+    if (!more) throw new Error('More button missing');
+    await before.adapter.stop();
+
+    const config = parseConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: before.fake.apiUrl,
+    });
+    const index = await loadFacts('seeds');
+    const after = createDiscordAdapter({ config, service: new FactsService({ index: () => index }) });
+    await after.start();
+    try {
+      const click = buttonClick(more, answer as SentMessage, EPHEMERAL);
+      before.send(click);
+      expect((await before.fake.waitFor(isCallback(click))).body).toEqual({ type: CALLBACK.deferUpdate });
+      const page = messageOf(await before.fake.waitFor(isEditOriginal(click)));
+      expectWithinDiscordLimits(page);
+      const expected = index.ask('How many fake accounts were used?', { k: 3, offset: 3 });
+      expect(page.embeds?.length).toBe(expected.answers.length);
+      expect(page.embeds?.at(-1)?.footer?.text).toMatch(/^Passages 4–/);
+    } finally {
+      await after.stop();
+      await before.fake.close();
+    }
+  });
+});
