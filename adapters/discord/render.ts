@@ -272,7 +272,9 @@ export function renderFindSources(result: FindSourcesResult): Payload {
 export function renderSources(sources: SourceSummary[], corpusVersion: string): Payload {
   const lines = sources.map((source, i) => {
     const title = escapeText(shorten(source.title, 200)).replace(/[[\]]/g, (c) => `\\${c}`);
-    const linked = source.url ? `[${title}](${source.url.replace(/[()]/g, encodeURIComponent)})` : title;
+    const linked = source.url
+      ? `[${title}](${source.url.replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`
+      : title;
     const details = [source.publisher, dateLabel(source.published)].filter((p): p is string => Boolean(p));
     return `${i + 1}. ${linked} — ${escapeText(details.join(' · '))}`;
   });

@@ -1,0 +1,244 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  escapeText,
+  questionFromContent,
+  questionLine,
+  quoteExcerpt,
+  renderAnswer,
+  renderFindSources,
+  renderSources,
+  toChoices,
+  unescapeText,
+} from '../../../adapters/discord/render.js';
+import type { Answer, AskResult, SourceSummary } from '../../../src/answer.js';
+import {
+  buttonsOf,
+  expectWithinDiscordLimits,
+  type MessageJson,
+  shownExcerpt,
+} from '../../helpers/discord-assert.js';
+
+// Synthetic answers: these tests are about layout and limits, whatever the corpus holds.
+const markdownChar = fc.constantFrom(
+  '*',
+  '_',
+  '`',
+  '~',
+  '|',
+  '>',
+  '#',
+  '-',
+  '[',
+  ']',
+  '(',
+  ')',
+  '\\',
+  '@',
+  '<',
+  ':',
+);
+const word = fc
+  .array(fc.oneof(fc.constantFrom(...'abcxyz0189é’“”'), markdownChar), { minLength: 1, maxLength: 24 })
+  .map((chars) => chars.join(''));
+const text = (maxWords: number) =>
+  fc
+    .array(fc.tuple(word, fc.constantFrom(' ', '  ', '\n', '\n\n', '\t')), {
+      minLength: 1,
+      maxLength: maxWords,
+    })
+    .map((parts) =>
+      parts
+        .map(([w, s]) => w + s)
+        .join('')
+        .trim(),
+    );
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function answer(excerpt: string, title: string, corroborating: string[]): Answer {
+  return {
+    excerpt,
+    score: 1,
+    location: { start: 0, end: excerpt.length, paragraph: 7, section: null },
+    source: { id: 'a', title, url: null, publisher: 'Pub', published: '2026-06-26', path: 'seeds/a.txt' },
+    link: 'https://example.com/a#:~:text=x',
+    corroboratedBy: corroborating.map((t, i) => ({ id: `c${i}`, title: t, link: null })),
+    figure: { text: '28.8 million', value: '28800000', kind: 'number', start: 0, end: 1 },
+    corpusVersion: '0123456789ab',
+  };
+}
+
+function result(answers: Answer[], extra: Partial<AskResult> = {}): AskResult {
+  return {
+    query: 'q',
+    answers,
+    disagreement: {
+      kind: 'number',
+      values: [
+        { value: '1', text: '28.8 million', answers: [0] },
+        { value: '2', text: '**29** million', answers: [1, 2] },
+      ],
+    },
+    hasMore: true,
+    suggestions: [],
+    corpusVersion: '0123456789ab',
+    ...extra,
+  };
+}
+
+/** The shown excerpt is the excerpt's words, whole, in order: all of them, or a prefix ending in "…". */
+function expectShownWords(shown: string, excerpt: string) {
+  const full = collapse(excerpt);
+  if (shown === full) return;
+  expect(shown.endsWith('…')).toBe(true);
+  const kept = shown.slice(0, -1);
+  expect(full.startsWith(kept)).toBe(true);
+  expect(full.charAt(kept.length)).toBe(' ');
+}
+
+describe('renderAnswer', () => {
+  it('GIVEN any excerpts, titles and corroborations THEN stays within every Discord limit and shows only whole words', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(text(1200), text(60), fc.array(text(40), { maxLength: 6 })), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        text(120),
+        (rows, raw) => {
+          const question = collapse(raw);
+          const answers = rows.map(([excerpt, title, corroborating]) =>
+            answer(excerpt, title, corroborating),
+          );
+          const payload = renderAnswer(result(answers), {
+            question,
+            offset: 0,
+            source: null,
+            ephemeral: true,
+          });
+          const message = { ...payload, allowed_mentions: payload.allowedMentions } as unknown as MessageJson;
+          expectWithinDiscordLimits(message);
+          payload.embeds.forEach((embed, i) => {
+            expectShownWords(shownExcerpt(embed as never), answers[i]?.excerpt ?? '');
+          });
+          expect(questionFromContent(payload.content)).toBe(question || null);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('GIVEN a 20 000-character excerpt THEN shortens it at a word boundary with "…"', () => {
+    const excerpt = 'Anthropic said the **campaign** ran for weeks. '.repeat(430);
+    const payload = renderAnswer(result([answer(excerpt, 'T', [])]), {
+      question: 'q',
+      offset: 0,
+      source: null,
+      ephemeral: false,
+    });
+    const description = payload.embeds[0]?.description ?? '';
+    expect(description.length).toBeLessThanOrEqual(4096);
+    const shown = shownExcerpt(payload.embeds[0] as never);
+    expect(shown.endsWith('…')).toBe(true);
+    expectShownWords(shown, excerpt);
+    expect(description).toContain('\\*\\*campaign\\*\\*');
+  });
+
+  it('GIVEN a public answer THEN has More but no Share; GIVEN the last page THEN no More', () => {
+    const answers = [answer('x y', 'T', [])];
+    const view = { question: 'q', offset: 3, source: 'src', ephemeral: false };
+    expect(Object.keys(buttonsOf(renderAnswer(result(answers), view) as never))).toEqual(['More']);
+    expect(buttonsOf(renderAnswer(result(answers), view) as never).More).toBe(
+      'facts:more:4:0123456789ab:src',
+    );
+    expect(buttonsOf(renderAnswer(result(answers, { hasMore: false }), view) as never)).toEqual({});
+  });
+
+  it('GIVEN a page past the last answer THEN says there are no more passages', () => {
+    const payload = renderAnswer(result([], { hasMore: false }), {
+      question: 'q',
+      offset: 9,
+      source: null,
+      ephemeral: true,
+    });
+    expect(payload.content).toBe('**Question:** q\nNo more passages answer this question.');
+    expect(payload.components).toEqual([]);
+  });
+});
+
+describe('quoteExcerpt', () => {
+  it.each([
+    ['**bold** and _it_', '> \\*\\*bold\\*\\* and \\_it\\_'],
+    ['> quoted', '> \\> quoted'],
+    ['1. first', '> 1\\. first'],
+    ['a [link](http://x)', '> a \\[link](http://x)'],
+  ])('GIVEN %j THEN quotes it escaped: %j', (excerpt, quoted) => {
+    expect(quoteExcerpt(excerpt, 4096)).toBe(quoted);
+  });
+});
+
+describe('escapeText / unescapeText', () => {
+  it('GIVEN any text THEN unescaping the escaped text gives it back', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), text(30)), (s) => {
+        expect(unescapeText(escapeText(s))).toBe(s);
+      }),
+    );
+  });
+
+  it('GIVEN a question line THEN reads the question back', () => {
+    fc.assert(
+      fc.property(text(30), (question) => {
+        const q = collapse(question);
+        fc.pre(q.length > 0);
+        expect(questionFromContent(`Shared by <@1>\n${questionLine(q)}\nmore`)).toBe(q);
+      }),
+    );
+  });
+});
+
+describe('renderFindSources', () => {
+  it('GIVEN no support THEN says so and shows the nearest passages', () => {
+    const nearest = [answer('near one', 'T', [])];
+    const payload = renderFindSources({ text: 't', supporting: [], nearest, corpusVersion: 'v' });
+    expect(payload.content).toBe(
+      'No source supports this message.\nNearest passages (they do not support the message):',
+    );
+    expect(payload.embeds).toHaveLength(1);
+  });
+});
+
+describe('renderSources', () => {
+  it('GIVEN 300 sources with long titles THEN fits in at most 10 embeds and 6000 characters', () => {
+    const sources: SourceSummary[] = Array.from({ length: 300 }, (_, i) => ({
+      id: `s${i}`,
+      title: `[${i}] ${'Very long headline about the story '.repeat(8)}`,
+      url: `https://example.com/${i}_(x)`,
+      publisher: 'Publisher',
+      published: null,
+      path: `seeds/s${i}.txt`,
+      passages: 3,
+    }));
+    const payload = renderSources(sources, 'v');
+    expectWithinDiscordLimits({
+      ...payload,
+      allowed_mentions: payload.allowedMentions,
+    } as unknown as MessageJson);
+    expect(payload.embeds[0]?.description).toContain('(https://example.com/0_%28x%29)');
+    expect(payload.embeds[0]?.description).toContain('\\[0\\]');
+  });
+});
+
+describe('toChoices', () => {
+  it('GIVEN 40 long suggestions with duplicates THEN keeps 25 distinct, each at most 100 characters', () => {
+    const long = Array.from({ length: 40 }, (_, i) => ({
+      name: `${'word '.repeat(40)}${i % 30}`,
+      value: `v${i % 30}`,
+    }));
+    const choices = toChoices(long);
+    expect(choices).toHaveLength(25);
+    expect(new Set(choices.map((c) => c.value)).size).toBe(25);
+    for (const c of choices) expect(c.name.length).toBeLessThanOrEqual(100);
+  });
+});
