@@ -112,7 +112,8 @@ export function spawnFacts(options: SpawnOptions = {}): FactsProcess {
 
   let hasExited = false;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on('exit', (code, signal) => {
+    // 'close', not 'exit': by then everything the process wrote has been read.
+    child.on('close', (code, signal) => {
       hasExited = true;
       resolve({ code, signal });
       notify();
