@@ -72,7 +72,8 @@ async function main(): Promise<void> {
     );
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`discord:deploy: could not register the commands: ${reason}\n`);
+    const what = error instanceof ConfigError ? '' : 'could not register the commands: ';
+    process.stderr.write(`discord:deploy: ${what}${reason}\n`);
     process.exit(1);
   }
 }
