@@ -41,6 +41,13 @@ export async function recommendedShardCount(token: string, apiUrl: string | unde
   return typeof gateway.shards === 'number' && gateway.shards > 0 ? gateway.shards : 1;
 }
 
+/** The configuration as environment variables, for the shard processes to parse again. */
+export function configEnv(config: Config): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(config)) if (value !== undefined) env[key] = String(value);
+  return env;
+}
+
 export function createShardedAdapter({
   config,
   token,
@@ -50,6 +57,21 @@ export function createShardedAdapter({
   const logger = parent.child({ adapter: 'discord' });
   let manager: ShardingManager | null = null;
   let total = 0;
+
+  /** Stops every shard process (no respawn) and waits for each to exit. */
+  async function stop(): Promise<void> {
+    if (!manager) return;
+    manager.respawn = false;
+    const exits = [...manager.shards.values()].map(async (shard) => {
+      const child = shard.process;
+      if (!child || child.exitCode !== null) return;
+      const exited = once(child, 'exit');
+      shard.kill();
+      await exited;
+    });
+    await Promise.all(exits);
+    manager = null;
+  }
 
   return {
     name: 'discord',
@@ -63,27 +85,23 @@ export function createShardedAdapter({
         respawn: true,
         execArgv: entry.execArgv,
       });
+      const env = configEnv(config);
       manager.on('shardCreate', (shard) => {
+        // Children parse the same configuration as this process, even when it did not come from process.env.
+        Object.assign(shard.env as NodeJS.ProcessEnv, env);
         logger.info({ shardId: shard.id, total }, 'discord shard spawned');
         shard.on('death', () => logger.warn({ shardId: shard.id }, 'discord shard process exited'));
       });
       // Resolves once every shard's client is ready; discord.js spaces identifies by 5.5 s between shards.
-      await manager.spawn({ amount: total, timeout: 60_000 });
+      try {
+        await manager.spawn({ amount: total, timeout: 60_000 });
+      } catch (error) {
+        await stop();
+        throw error;
+      }
       logger.info({ shards: total }, 'discord shards ready');
     },
-    async stop() {
-      if (!manager) return;
-      manager.respawn = false;
-      const exits = [...manager.shards.values()].map(async (shard) => {
-        const child = shard.process;
-        if (!child || child.exitCode !== null) return;
-        const exited = once(child, 'exit');
-        shard.kill();
-        await exited;
-      });
-      await Promise.all(exits);
-      manager = null;
-    },
+    stop,
     ready() {
       if (!manager || manager.shards.size !== total) return false;
       return [...manager.shards.values()].every((shard) => shard.ready);
