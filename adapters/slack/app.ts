@@ -82,16 +82,17 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger,
     // No conversation store: it is per-process memory, and replicas must not depend on one another.
     convoStore: false,
+    // `init()` (called by the adapter's start) runs auth.test once and keeps the bot's identity. Bolt's
+    // default would call it in this constructor and keep a failure forever, answering nothing after a
+    // transient error at boot.
+    deferInitialization: true,
   });
 
-  // Slack retries an event it thinks was not delivered (X-Slack-Retry-Num, or `retry_attempt` in Socket
-  // Mode). Events are acknowledged before listeners run, so the first delivery is already being answered:
-  // a retry is dropped here, by its header alone, which holds across replicas with no shared memory.
   app.use(async ({ context, next }) => {
-    if ((context.retryNum ?? 0) > 0) {
+    if (isDuplicateDelivery(context.retryNum, context.retryReason)) {
       service.logger.info(
         { platform: 'slack', retryNum: context.retryNum, retryReason: context.retryReason },
-        'Slack retry ignored',
+        'Slack retry ignored: the first delivery is being answered',
       );
       return;
     }
@@ -106,6 +107,21 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   });
 
   return { app, transport };
+}
+
+/**
+ * Whether a delivery is Slack retrying one we already took (HTTP header X-Slack-Retry-Num/-Reason, or
+ * `retry_attempt`/`retry_reason` in Socket Mode). Decided from the request alone, so it holds across
+ * replicas with no shared memory.
+ *
+ * Every listener acknowledges before it works, so a first delivery that reached a replica is being
+ * answered: a retry after a timeout (or for an unknown reason) would be a second reply and is dropped.
+ * Two reasons mean the first delivery was never taken (`http_error`: we answered it with a non-2xx, e.g.
+ * 401 or 503 while starting; `connection_failed`: it never arrived); such a retry is the first answer.
+ */
+export function isDuplicateDelivery(retryNum: number | undefined, retryReason: string | undefined): boolean {
+  if (!retryNum || retryNum <= 0) return false;
+  return retryReason !== 'http_error' && retryReason !== 'connection_failed';
 }
 
 function withTrailingSlash(url: string): string {

@@ -39,6 +39,8 @@ export const SLACK_LIMITS = {
 export const EXCERPT_MAX = SLACK_LIMITS.sectionText;
 /** Longest notification text (the `text` beside the blocks); Slack truncates past 4000. */
 const FALLBACK_MAX = 300;
+/** Longest passage link rendered; a longer one (an unusually long text fragment) leaves the title unlinked. */
+const MAX_LINK = 1500;
 /** Answers shown in one message: two blocks each, leaving room for the blocks around them. */
 export const MAX_ANSWERS_SHOWN = 20;
 
@@ -83,7 +85,7 @@ export function answerMessage(result: AskResult, view: AnswerView): SlackMessage
   if (result.answers.length === 0) {
     blocks.push(sectionBlock(`*${escapeMrkdwn(messages.refusal)}*`));
     if (result.suggestions.length > 0) {
-      const list = result.suggestions.map((s) => `• ${escapeMrkdwn(s)}`).join('\n');
+      const list = result.suggestions.map((s) => `• ${escapedWithin(s, 200)}`).join('\n');
       blocks.push(sectionBlock(`${escapeMrkdwn(messages.suggestionsIntro)}\n${list}`));
       if (interactive) {
         const buttons = result.suggestions
@@ -100,7 +102,7 @@ export function answerMessage(result: AskResult, view: AnswerView): SlackMessage
   }
 
   const differ = disagreementLine(result.disagreement);
-  if (differ) blocks.push(sectionBlock(`:warning: ${escapeMrkdwn(differ)}`));
+  if (differ) blocks.push(sectionBlock(`:warning: ${escapedWithin(differ, 2900)}`));
   result.answers.slice(0, MAX_ANSWERS_SHOWN).forEach((answer, i) => {
     blocks.push(...answerBlocks(answer, i + 1, figureLabel(answer, result)));
   });
@@ -197,28 +199,34 @@ export function helpMessage(): SlackMessage {
 
 /** One of the bot's own short messages (errors, rate limit, expiry), alone. */
 export function noticeMessage(text: string): SlackMessage {
-  return { text: escapeMrkdwn(text), blocks: [sectionBlock(escapeMrkdwn(text))] };
+  const escaped = escapedWithin(text, SLACK_LIMITS.sectionText);
+  return { text: escaped, blocks: [sectionBlock(escaped)] };
 }
 
 /** An excerpt as a quote, then its citation: linked title, details, figure label, "also reported by". */
 function answerBlocks(answer: Answer, n: number, figure: string | null): types.KnownBlock[] {
   const cite = citationParts(answer);
-  const lines = [`*${n}.* ${mrkdwnLink(cite.link, cite.title)} · ${escapeMrkdwn(cite.details)}`];
-  if (figure) lines.push(escapeMrkdwn(figure));
-  if (cite.corroboration) lines.push(escapeMrkdwn(shorten(cite.corroboration, 1000)));
+  // Budgets per part keep the line under the limit however long a title or a list of outlets is.
+  const link = cite.link && cite.link.length <= MAX_LINK ? cite.link : null;
+  const title = mrkdwnLink(link, shorten(cite.title, 300));
+  const lines = [`*${n}.* ${title} · ${escapedWithin(cite.details, 300)}`];
+  if (figure) lines.push(escapedWithin(figure, 400));
+  if (cite.corroboration) lines.push(escapedWithin(cite.corroboration, 800));
+  const quote = shorten(answer.excerpt, EXCERPT_MAX);
+  const citation: types.ContextBlock = {
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: clip(lines.join('\n')) }],
+  };
+  // Slack rejects an empty text element; an excerpt of whitespace alone shows as its citation only.
+  if (!quote) return [citation];
   return [
-    {
-      type: 'rich_text',
-      elements: [
-        { type: 'rich_text_quote', elements: [{ type: 'text', text: shorten(answer.excerpt, EXCERPT_MAX) }] },
-      ],
-    },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: lines.join('\n') }] },
+    { type: 'rich_text', elements: [{ type: 'rich_text_quote', elements: [{ type: 'text', text: quote }] }] },
+    citation,
   ];
 }
 
 function questionBlock(view: AnswerView): types.KnownBlock {
-  return contextBlock(`:mag: ${escapeMrkdwn(view.question.text)}`, false);
+  return contextBlock(`:mag: ${escapedWithin(view.question.text, 2900)}`, false);
 }
 
 function sectionBlock(mrkdwn: string): types.SectionBlock {
@@ -227,7 +235,10 @@ function sectionBlock(mrkdwn: string): types.SectionBlock {
 
 /** A context line; `plain` is false when the text is already mrkdwn. */
 function contextBlock(text: string, plain = true): types.ContextBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: clip(plain ? escapeMrkdwn(text) : text) }] };
+  return {
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: plain ? escapedWithin(text, SLACK_LIMITS.sectionText) : clip(text) }],
+  };
 }
 
 function button(actionId: string, label: string, value: ButtonValue, style?: 'primary'): types.Button | null {
@@ -248,7 +259,17 @@ function sourceOf(view: AnswerView): { s?: string } {
 
 /** Notification text: flattened, shortened, escaped. */
 function fallback(text: string): string {
-  return escapeMrkdwn(shorten(text, FALLBACK_MAX));
+  return escapedWithin(text, FALLBACK_MAX);
+}
+
+/** `text` escaped for mrkdwn and shortened (at a word boundary, before escaping) so the result fits `max`. */
+export function escapedWithin(text: string, max: number): string {
+  let room = max;
+  for (;;) {
+    const escaped = escapeMrkdwn(shorten(text, room));
+    if (escaped.length <= max || room <= 1) return escaped.length <= max ? escaped : '…';
+    room = Math.max(1, Math.min(room - 1, Math.floor((room * max) / escaped.length)));
+  }
 }
 
 /**

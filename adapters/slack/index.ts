@@ -40,6 +40,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
     return {
       name: 'slack',
       async start() {
+        await app.init();
         await app.start();
         ready = true;
         logger.info({ transport: 'socket' }, 'Slack app connected (Socket Mode)');
@@ -53,7 +54,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
   }
 
   const { receiver } = transport;
+  let accepting = false;
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    if (!accepting) {
+      // Not started, or stopping: a non-2xx makes Slack retry (another replica, or this one once it has
+      // started), and a retry with reason http_error is answered (see isDuplicateDelivery).
+      res.writeHead(503, { 'retry-after': '1' }).end();
+      return;
+    }
     try {
       receiver.requestListener(req, res);
     } catch (error) {
@@ -69,12 +77,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
     name: 'slack',
     http: { path: SLACK_EVENTS_PATH, handler },
     async start() {
-      // Checks the token (and learns the bot's identity) before the runtime reports ready.
-      const auth = await app.client.auth.test();
+      // auth.test: checks the token and learns the bot's identity, once, before anything is answered.
+      await app.init();
+      accepting = true;
       ready = true;
-      logger.info({ transport: 'http', botUserId: auth.user_id, team: auth.team }, 'Slack app ready (HTTP)');
+      logger.info({ transport: 'http', path: SLACK_EVENTS_PATH }, 'Slack app ready (HTTP)');
     },
     async stop() {
+      accepting = false;
       ready = false;
     },
     ready: () => ready,

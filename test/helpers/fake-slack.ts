@@ -25,6 +25,7 @@ export class FakeSlack {
   /** Answers queued per method, used before the default answer (e.g. a platform error). */
   readonly #queued = new Map<string, FakeAnswer[]>();
   readonly #server: Server;
+  readonly #waiters: Array<{ method: string; count: number; resolve: (calls: RecordedCall[]) => void }> = [];
   #ts = 0;
   /** Set by tests of Socket Mode: the URL `apps.connections.open` hands out. */
   socketUrl = '';
@@ -79,6 +80,29 @@ export class FakeSlack {
     );
   }
 
+  /** Resolves once `count` calls to `method` have been recorded (at once if they already have). */
+  waitForCalls(method: string, count = 1): Promise<RecordedCall[]> {
+    return new Promise((resolve) => {
+      this.#waiters.push({ method, count, resolve });
+      this.#wake();
+    });
+  }
+
+  #record(call: RecordedCall): void {
+    this.calls.push(call);
+    this.#wake();
+  }
+
+  #wake(): void {
+    for (const waiter of [...this.#waiters]) {
+      const calls = this.callsTo(waiter.method);
+      if (calls.length >= waiter.count) {
+        this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+        waiter.resolve(calls);
+      }
+    }
+  }
+
   /** The next call to `method` gets `answer` instead of the default. */
   answerNext(method: string, answer: FakeAnswer): void {
     this.#queued.set(method, [...(this.#queued.get(method) ?? []), answer]);
@@ -101,7 +125,7 @@ export class FakeSlack {
     const path = new URL(req.url ?? '/', this.origin).pathname;
     const authorization = req.headers.authorization;
     if (path.startsWith('/response/')) {
-      this.calls.push({
+      this.#record({
         method: 'response_url',
         path,
         body: JSON.parse(raw) as Record<string, unknown>,
@@ -112,7 +136,7 @@ export class FakeSlack {
     if (!path.startsWith('/api/')) return { status: 404, body: { ok: false, error: 'unknown_path' } };
     const method = path.slice('/api/'.length);
     const body = parseApiBody(raw, req.headers['content-type']);
-    this.calls.push({ method, path, body, authorization });
+    this.#record({ method, path, body, authorization });
     const queued = this.#queued.get(method)?.shift();
     return { status: 200, body: queued ?? this.#defaultAnswer(method, body) };
   }

@@ -18,8 +18,10 @@ export interface SignedPost {
   secret?: string;
   /** Overrides the computed signature. */
   signature?: string;
-  /** Sent as X-Slack-Retry-Num (with X-Slack-Retry-Reason: http_timeout). */
+  /** Sent as X-Slack-Retry-Num, with X-Slack-Retry-Reason `retryReason`. */
   retryNum?: number;
+  /** Default: http_timeout. */
+  retryReason?: string;
 }
 
 export interface SlackResponse {
@@ -42,7 +44,7 @@ export async function postSigned(
   };
   if (options.retryNum !== undefined) {
     headers['x-slack-retry-num'] = String(options.retryNum);
-    headers['x-slack-retry-reason'] = 'http_timeout';
+    headers['x-slack-retry-reason'] = options.retryReason ?? 'http_timeout';
   }
   const response = await fetch(url, { method: 'POST', headers, body: request.body });
   return { status: response.status, text: await response.text() };

@@ -251,7 +251,7 @@ describe('@facts mentions', () => {
     expect(harness.fake.posts.map((c) => c.method)).toEqual(['chat.postMessage']);
   });
 
-  it('drops a retry even when it reaches a fresh replica that never saw the first delivery', async () => {
+  it('drops a timed-out retry even on a fresh replica that never saw the first delivery', async () => {
     const event = eventCallback({
       type: 'app_mention',
       user: 'U1',
@@ -259,8 +259,34 @@ describe('@facts mentions', () => {
       ts: '1.2',
       channel: 'C1',
     });
-    expect((await harness.post(event, { retryNum: 1 })).status).toBe(200);
+    expect((await harness.post(event, { retryNum: 1, retryReason: 'http_timeout' })).status).toBe(200);
     expect(harness.fake.posts).toEqual([]);
+  });
+
+  it.each(['http_error', 'connection_failed'])(
+    'answers a retry whose first delivery was never taken (reason %s), once',
+    async (retryReason) => {
+      const event = eventCallback({
+        type: 'app_mention',
+        user: 'U1',
+        text: `<@UBOT> ${ANSWERED}`,
+        ts: '1.3',
+        channel: 'C1',
+      });
+      await harness.post(event, { retryNum: 1, retryReason });
+      await harness.post(event, { retryNum: 2, retryReason: 'http_timeout' });
+      expect(harness.fake.posts.map((c) => c.method)).toEqual(['chat.postMessage']);
+    },
+  );
+
+  it('calls auth.test once, at start, however many requests follow', async () => {
+    for (const ts of ['2.1', '2.2', '2.3']) {
+      await harness.post(
+        eventCallback({ type: 'app_mention', user: 'U1', text: `<@UBOT> ${ANSWERED}`, ts, channel: 'C1' }),
+      );
+    }
+    expect(harness.fake.callsTo('auth.test')).toHaveLength(1);
+    expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(3);
   });
 });
 
@@ -383,6 +409,15 @@ describe('request verification', () => {
       },
     );
     expect(response.status).toBe(401);
+    expect(harness.fake.posts).toEqual([]);
+  });
+
+  it('answers 503 once stopped, so that Slack retries elsewhere, and posts nothing', async () => {
+    await harness.adapter.stop();
+    const response = await harness.post(
+      slashCommand({ text: ANSWERED, responseUrl: harness.fake.responseUrl() }),
+    );
+    expect(response.status).toBe(503);
     expect(harness.fake.posts).toEqual([]);
   });
 
