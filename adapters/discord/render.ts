@@ -35,6 +35,7 @@ export const LIMITS = {
   footer: 2048,
   author: 256,
   customId: 100,
+  url: 2048,
   choices: 25,
   choiceName: 100,
   choiceValue: 100,
@@ -157,7 +158,9 @@ function answerEmbeds(
       title: shorten(`${opts.number}. ${cite.title}`, LIMITS.title),
       color: opts.color,
     };
-    if (cite.link) embed.url = cite.link;
+    // Discord rejects embed URLs over 2048 characters; a long text fragment falls back to the article.
+    const url = cite.link && cite.link.length <= LIMITS.url ? cite.link : answer.source.url;
+    if (url && url.length <= LIMITS.url) embed.url = url;
     if (i === answers.length - 1) embed.footer = { text: shorten(footer, LIMITS.footer) };
     return { embed, info: `\n\n${info.join('\n')}`, excerpt: answer.excerpt };
   });

@@ -127,6 +127,16 @@ describe('/facts', () => {
     });
   });
 
+  it('GIVEN an unknown source with markdown and a mention THEN echoes it escaped and pings nobody', async () => {
+    const interaction = chatInput('facts', { question: 'How many accounts?', source: '**x** @everyone' });
+    bot.send(interaction);
+    const callback = await bot.fake.waitFor(isCallback(interaction));
+    expect(callback.body).toMatchObject({
+      type: CALLBACK.reply,
+      data: { content: messages.unknownSource('\\*\\*x\\*\\* @everyone'), allowed_mentions: { parse: [] } },
+    });
+  });
+
   it('GIVEN an empty question THEN asks for a question, ephemerally', async () => {
     const interaction = chatInput('facts', { question: ' \u200b\n ' });
     bot.send(interaction);

@@ -242,3 +242,13 @@ describe('toChoices', () => {
     for (const c of choices) expect(c.name.length).toBeLessThanOrEqual(100);
   });
 });
+
+describe('embed links', () => {
+  it('GIVEN a text-fragment link over 2048 characters THEN links the article instead', () => {
+    const long = answer('x', 'T', []);
+    long.link = `https://example.com/a#:~:text=${'x'.repeat(2100)}`;
+    long.source.url = 'https://example.com/a';
+    const payload = renderAnswer(result([long]), { question: 'q', offset: 0, source: null, ephemeral: true });
+    expect(payload.embeds[0]?.url).toBe('https://example.com/a');
+  });
+});
