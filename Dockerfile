@@ -2,15 +2,16 @@
 #   docker build -t facts-bot .
 #   docker run --rm --env-file .env -p 3000:3000 facts-bot
 # Debian-based, not alpine: a dependency (sentencex) ships glibc native binaries only.
-# test/runtime/dockerfile.test.ts replays these steps; keep every RUN an npm command it can replay.
+# Needs BuildKit (Docker's default builder since 23.0; buildah also reads it).
+# test/runtime/dockerfile.test.ts replays these steps without Docker: keep every RUN an npm command.
 ARG NODE_IMAGE=node:22-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 # Dependencies first, so editing the sources does not reinstall them. No scripts: `prepare` would build
-# before the sources are copied.
+# before the sources are copied. npm's cache is a BuildKit cache mount: kept between builds, never in a layer.
 COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts
+RUN --mount=type=cache,target=/root/.npm npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY adapters ./adapters
@@ -23,7 +24,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY package.json package-lock.json ./
 # Production dependencies only; --ignore-scripts because `prepare` runs the TypeScript build.
-RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --ignore-scripts
 COPY --from=build /app/dist ./dist
 COPY bin ./bin
 # The bundled corpus; mount another folder over /app/seeds (or set CORPUS_DIR) to serve a different story.
