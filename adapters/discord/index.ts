@@ -42,6 +42,8 @@ export function createDiscordAdapter({ config, service }: DiscordAdapterOptions)
     async start() {
       // Registered before login so that a quick READY is not missed.
       const ready = once(client, Events.ClientReady);
+      // Awaited below; when login fails it is abandoned, and must not surface as an unhandled rejection.
+      ready.catch(() => {});
       await client.login(token);
       await ready;
       logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord client ready');

@@ -62,7 +62,14 @@ export function snowflake(): string {
   return String(nextSnowflake);
 }
 
-export async function startFakeDiscord(options: { recommendedShards?: number } = {}): Promise<FakeDiscord> {
+export interface FakeDiscordOptions {
+  /** Shard count `GET /gateway/bot` recommends. Default 1. */
+  recommendedShards?: number;
+  /** Answer every request with 401, as Discord does for a revoked or wrong token. */
+  rejectToken?: boolean;
+}
+
+export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const requests: RecordedRequest[] = [];
   const identifies: FakeDiscord['identifies'] = [];
   const waiters: Array<{
@@ -104,6 +111,7 @@ export async function startFakeDiscord(options: { recommendedShards?: number } =
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
+    if (options.rejectToken) return json(401, { message: '401: Unauthorized', code: 0 });
     if (method === 'GET' && path === '/api/v10/gateway/bot') {
       return json(200, {
         url: gatewayUrl(),
