@@ -46,6 +46,8 @@ export interface FakeDiscord {
   requests: RecordedRequest[];
   /** IDENTIFY payloads received on the gateway (their `shard` field shows the sharding). */
   identifies: Array<{ shard?: [number, number]; intents: number }>;
+  /** Resolves once `count` IDENTIFYs (past or future) have been answered with READY. */
+  identified(count?: number): Promise<void>;
   /** Resolves with the first request (past or future) that matches. */
   waitFor(predicate: (request: RecordedRequest) => boolean): Promise<RecordedRequest>;
   /** Sends a dispatch event (op 0) to every connected gateway session. */
@@ -77,6 +79,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     resolve: (r: RecordedRequest) => void;
   }> = [];
   const sockets = new Set<WebSocket>();
+  const identifyWaiters: Array<{ count: number; resolve: () => void }> = [];
   let sequence = 0;
 
   const server: Server = createServer((req, res) => {
@@ -176,6 +179,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
             ...(identify.shard ? { shard: identify.shard } : {}),
           },
         });
+        for (const waiter of identifyWaiters.filter((w) => identifies.length >= w.count)) {
+          identifyWaiters.splice(identifyWaiters.indexOf(waiter), 1);
+          waiter.resolve();
+        }
       }
     });
   });
@@ -188,6 +195,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     apiUrl: `http://127.0.0.1:${port}/api`,
     requests,
     identifies,
+    identified(count = 1) {
+      if (identifies.length >= count) return Promise.resolve();
+      return new Promise((resolve) => identifyWaiters.push({ count, resolve }));
+    },
     waitFor(predicate) {
       const found = requests.find(predicate);
       if (found) return Promise.resolve(found);
