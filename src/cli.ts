@@ -40,6 +40,11 @@ async function* stdinLines(): AsyncGenerator<string> {
   }
 }
 
+/** The --corpus folder; an empty CORPUS_DIR means the bundled corpus, as in the bot's config. */
+function corpusDir(program: Command): string {
+  return program.opts<{ corpus?: string }>().corpus || bundledCorpusDir();
+}
+
 export function buildProgram(): Command {
   const program = new Command('facts')
     .description('Answers questions about the story with verbatim, cited excerpts of its source articles.')
@@ -59,7 +64,7 @@ export function buildProgram(): Command {
     .option('--k <n>', 'how many excerpts (1-20)', positiveInt, 3)
     .option('--source <id>', 'answer only from this source (see "facts sources")')
     .action(async (words: string[], options: { json?: boolean; k: number; source?: string }) => {
-      const index = await openIndex(program.opts<{ corpus: string }>().corpus);
+      const index = await openIndex(corpusDir(program));
       if (options.source && !index.sources().some((s) => s.id === options.source)) {
         program.error(messages.unknownSource(options.source), { exitCode: EXIT_USAGE });
       }
@@ -80,7 +85,7 @@ export function buildProgram(): Command {
     .command('console')
     .description('an interactive prompt that answers typed questions (also reads piped input)')
     .action(async () => {
-      const index = await openIndex(program.opts<{ corpus: string }>().corpus);
+      const index = await openIndex(corpusDir(program));
       await runConsole({
         service: new FactsService({ index: () => index }),
         input: process.stdin,
@@ -93,7 +98,7 @@ export function buildProgram(): Command {
     .description('list the articles of the corpus')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      const index = await openIndex(program.opts<{ corpus: string }>().corpus);
+      const index = await openIndex(corpusDir(program));
       const sources = index.sources();
       if (options.json) {
         process.stdout.write(`${JSON.stringify({ corpusVersion: index.version, sources })}\n`);
@@ -113,7 +118,7 @@ export function buildProgram(): Command {
     .description('validate a corpus folder; exits 1 on any problem')
     .argument('[dir]', 'the folder (default: --corpus)')
     .action(async (dir: string | undefined) => {
-      const target = dir ?? program.opts<{ corpus: string }>().corpus;
+      const target = dir ?? corpusDir(program);
       try {
         const corpus = await loadCorpus(target);
         const passages = corpus.sources.reduce((n, s) => n + s.passages.length, 0);

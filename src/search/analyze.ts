@@ -1,10 +1,12 @@
 /**
  * Text analysis shared by indexing and querying, so that a question and a passage meet on the same terms:
  * Unicode NFKC, typographic quotes and dashes folded, case folded, numbers normalised ("25,000" = "25000",
- * "28.8 million" = "28.8M" = "28800000"), English stop words dropped, Porter stemming.
+ * "28.8 million" = "28.8M" = "28800000"), English stop words dropped, irregular verbs brought to their base
+ * form (wink-lemmatizer: "became" = "become", "wrote" = "write"), then Porter stemming.
  */
 import { stemmer } from 'stemmer';
 import { eng as ENGLISH_STOP_WORDS } from 'stopword';
+import lemmatizer from 'wink-lemmatizer';
 
 const SCALES: Record<string, number> = {
   thousand: 1e3,
@@ -157,7 +159,7 @@ export function analyzeTerm(raw: string): string | null {
   if (/^\d/.test(raw)) return raw;
   const word = raw.toLowerCase().replace(/'s$/, '').replace(/'/g, '');
   if (word.length === 0 || STOP_WORDS.has(word)) return null;
-  return stemmer(word);
+  return stemmer(lemmatizer.verb(word));
 }
 
 /** Analyses a question: as `analyzeTerm`, and also drops the words that only frame the question. */

@@ -35,6 +35,28 @@ const NUMBER = new RegExp(
   'giu',
 );
 
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  dozen: 12,
+  twenty: 20,
+  hundred: 100,
+};
+/** A spelled-out count with what it counts ("six weeks", "three Chinese laboratories"): a figure too. */
+const WORD_NUMBER = new RegExp(
+  `${QUALIFIER}\\b(${Object.keys(NUMBER_WORDS).join('|')})\\b(?=\\s+(?:[\\p{L}-]+\\s+)?(?:weeks?|months?|days?|years?|hours?|labs?|laborator(?:y|ies)|firms?|compan(?:y|ies)|startups?|accounts?|times?))`,
+  'giu',
+);
+
 function monthNumber(name: string): number {
   const lower = name.toLowerCase().slice(0, 3);
   return MONTHS.findIndex((m) => m.startsWith(lower)) + 1;
@@ -95,7 +117,18 @@ export function findNumbers(text: string, start: number, end: number): Figure[] 
       end: start + m.index + trimmed.length,
     });
   }
-  return found;
+  for (const m of slice.matchAll(WORD_NUMBER)) {
+    const [whole, word = ''] = m;
+    const value = String(NUMBER_WORDS[word.toLowerCase()] ?? word);
+    found.push({
+      text: whole,
+      value,
+      kind: 'number',
+      start: start + m.index,
+      end: start + m.index + whole.length,
+    });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /**

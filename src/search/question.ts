@@ -15,6 +15,10 @@ const KINDS: Array<[QuestionKind, RegExp]> = [
     'who',
     /\b(who|whom|whose|which (company|firm|lab|labs|companies|firms|senators?|people|person|official|officials))\b/,
   ],
+  [
+    'definition',
+    /^(what('s| is| are)\b(?!.*\b(doing|happen))|what does .* mean|define\b|explain\b|meaning of\b)/,
+  ],
 ];
 
 export function questionKind(question: string): QuestionKind {

@@ -1,0 +1,140 @@
+/** The `facts` command, run as a user runs it: a real process, its output and exit code. */
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AskResult } from '../src/answer.js';
+import { tempCorpus } from './helpers/corpus.js';
+import { expectVerbatim } from './helpers/verbatim.js';
+
+function withoutCorpusDir({ CORPUS_DIR: _ignored, ...env }: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return env;
+}
+
+function facts(args: string[], input?: string, env: NodeJS.ProcessEnv = {}) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    input,
+    encoding: 'utf8',
+    env: { ...withoutCorpusDir(process.env), ...env },
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('facts ask', () => {
+  it('prints quotes with their citation for people', () => {
+    const { code, stdout } = facts(['ask', 'How', 'many', 'fake', 'accounts', 'were', 'used?']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^1\. “.*25,000.*”$/m);
+    expect(stdout).toMatch(/— .+ \(.*¶ \d+\)/);
+  });
+
+  it('says so when no passage answers', () => {
+    const { code, stdout } = facts(['ask', 'What is the capital of France?']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('No passage in the sources answers this.');
+    expect(stdout).not.toMatch(/^1\./m);
+  });
+
+  it('prints the JSON contract', () => {
+    const { stdout } = facts(['ask', '--json', '--k', '2', 'When was the letter sent?']);
+    const result = JSON.parse(stdout) as AskResult;
+    expect(result.query).toBe('When was the letter sent?');
+    expect(result.answers.length).toBeGreaterThan(0);
+    expect(result.answers.length).toBeLessThanOrEqual(2);
+    for (const answer of result.answers) {
+      expect(Object.keys(answer)).toEqual(
+        expect.arrayContaining(['excerpt', 'score', 'location', 'source', 'corroboratedBy']),
+      );
+      expect(Object.keys(answer.source)).toEqual(
+        expect.arrayContaining(['id', 'title', 'url', 'published', 'path']),
+      );
+      expectVerbatim(answer);
+    }
+  });
+
+  it('answers each line of standard input as JSON Lines, in order', () => {
+    const { stdout } = facts(
+      ['ask', '--json'],
+      'How many fake accounts were used?\n\nWhat is the capital of France?\n',
+    );
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as AskResult);
+    expect(lines.map((l) => l.query)).toEqual([
+      'How many fake accounts were used?',
+      'What is the capital of France?',
+    ]);
+    expect(lines[1]?.answers).toEqual([]);
+  });
+
+  it('answers only from the source asked for', () => {
+    const { stdout } = facts([
+      'ask',
+      '--json',
+      '--source',
+      '001_318a62a1bb8a288f',
+      'How many fake accounts were used?',
+    ]);
+    for (const a of (JSON.parse(stdout) as AskResult).answers)
+      expect(a.source.id).toBe('001_318a62a1bb8a288f');
+  });
+
+  it.each([
+    [['ask', '--k', 'many', 'q']],
+    [['ask', '--source', 'nope', 'q']],
+    [['frobnicate']],
+    [['ask', '--unknown']],
+  ])('exits 2 with a message on wrong usage: %j', (args) => {
+    const { code, stderr } = facts(args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/error|no source/i);
+  });
+
+  it('shows help and exits 0', () => {
+    const { code, stdout } = facts(['ask', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('--source <id>');
+  });
+});
+
+describe('facts sources and check', () => {
+  let bad: Awaited<ReturnType<typeof tempCorpus>>;
+  beforeAll(async () => {
+    bad = await tempCorpus({
+      'good.txt': 'A sentence that is long enough to count here.',
+      'bad.txt': new Uint8Array([0, 1, 2]),
+    });
+  });
+  afterAll(() => bad.cleanup());
+
+  it('lists the corpus', () => {
+    const { code, stdout } = facts(['sources']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('000_40f129f454e729a6');
+    expect(stdout).toMatch(/5 sources, corpus version [0-9a-f]{12}/);
+  });
+
+  it('validates the bundled corpus', () => {
+    expect(facts(['check'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^ok: 5 sources/) });
+  });
+
+  it('names the bad file and exits 1', () => {
+    const { code, stderr } = facts(['check', bad.dir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/bad\.txt: is binary/);
+  });
+
+  it('refuses to answer from a broken corpus, saying why', () => {
+    const { code, stderr } = facts(['ask', 'anything'], undefined, { CORPUS_DIR: bad.dir });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/bad\.txt/);
+  });
+});
+
+describe('facts console', () => {
+  it('answers piped questions and ends with the input', () => {
+    const { code, stdout } = facts(['console'], 'How many fake accounts were used?\nexit\n');
+    expect(code).toBe(0);
+    expect(stdout).toContain('? How many fake accounts were used?');
+    expect(stdout).toMatch(/25,000/);
+  });
+});

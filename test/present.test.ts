@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { cleanUserText, shorten } from '../src/present.js';
+
+describe('shorten', () => {
+  it('leaves short text alone but collapses white space', () => {
+    expect(shorten('one  two\nthree', 100)).toBe('one two three');
+  });
+
+  it('cuts at a word boundary and adds an ellipsis, within the limit', () => {
+    const out = shorten('Anthropic alleged that operators affiliated with the lab opened accounts', 30);
+    expect(out).toBe('Anthropic alleged that…');
+    expect(out.length).toBeLessThanOrEqual(30);
+  });
+
+  it('never splits a surrogate pair when a single word is too long', () => {
+    const out = shorten('🎉'.repeat(20), 9);
+    expect(out.length).toBeLessThanOrEqual(9);
+    expect(out).toBe(`${'🎉'.repeat(4)}…`);
+  });
+});
+
+describe('cleanUserText', () => {
+  it('drops control characters and collapses white space', () => {
+    expect(cleanUserText('  how\u0000 many\n\taccounts\u200b? ')).toEqual({
+      text: 'how many accounts ?',
+      truncated: false,
+    });
+  });
+
+  it('caps the length and says so', () => {
+    const { text, truncated } = cleanUserText('word '.repeat(500), 100);
+    expect(truncated).toBe(true);
+    expect(text.length).toBeLessThanOrEqual(100);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, analyzeQuery, canonicalNumber } from '../../src/search/analyze.js';
+
+describe('analyze', () => {
+  it.each([
+    ['25,000', '25000'],
+    ['25000', '25000'],
+    ['28.8 million', '28800000'],
+    ['28.8M', '28800000'],
+    ['$100', '100'],
+    ['14.4 billion', '14400000000'],
+  ])('normalises the number %s', (text, term) => {
+    expect(analyze(text)).toEqual([term]);
+  });
+
+  it('folds case, curly quotes and dashes, drops stop words and stems', () => {
+    expect(analyze('Anthropic’s “Fraudulent” Accounts – and the U.S.')).toEqual([
+      'anthrop',
+      'fraudul',
+      'account',
+      'usa',
+    ]);
+  });
+
+  it('keeps the country apart from the pronoun and from "used"', () => {
+    expect(analyze('US')).toEqual(['usa']);
+    expect(analyze('used')).not.toEqual(['usa']);
+  });
+
+  it('drops the words that only frame a question', () => {
+    expect(analyzeQuery('Hey, can you tell me when the campaign started?')).toEqual(['campaign', 'start']);
+  });
+});
+
+describe('canonicalNumber', () => {
+  it('keeps decimals that are not whole after scaling', () => {
+    expect(canonicalNumber('0.5')).toBe('0.5');
+    expect(canonicalNumber('1.25', 'k')).toBe('1250');
+  });
+});

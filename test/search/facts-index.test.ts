@@ -1,0 +1,124 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadFacts } from '../../src/facts.js';
+import type { FactsIndex } from '../../src/search/facts-index.js';
+import { expectVerbatim } from '../helpers/verbatim.js';
+
+let index: FactsIndex;
+beforeAll(async () => {
+  index = await loadFacts('seeds');
+});
+
+describe('ask', () => {
+  it('answers with verbatim excerpts, each cited', () => {
+    const result = index.ask('How many fake accounts were used?');
+    expect(result.answers.length).toBeGreaterThan(0);
+    for (const answer of result.answers) {
+      expectVerbatim(answer);
+      expect(answer.corpusVersion).toBe(index.version);
+      expect(answer.location.paragraph).toBeGreaterThan(0);
+    }
+    expect(result.answers[0]?.excerpt).toMatch(/25,000/);
+  });
+
+  it('refuses an off-topic question, with suggestions the corpus answers', () => {
+    const result = index.ask('What is the capital of France?');
+    expect(result.answers).toEqual([]);
+    expect(result.suggestions.length).toBeGreaterThan(0);
+    for (const suggestion of result.suggestions)
+      expect(index.ask(suggestion).answers.length).toBeGreaterThan(0);
+  });
+
+  it.each(['', '   ', '???', 'the of and'])('refuses a question with no content: %j', (question) => {
+    expect(index.ask(question).answers).toEqual([]);
+  });
+
+  it('lists other sources stating the same fact once, as corroboration', () => {
+    const result = index.ask('How many fake accounts were used?', { k: 10 });
+    const corroborated = result.answers.find((a) => a.corroboratedBy.length > 0);
+    expect(corroborated).toBeDefined();
+    for (const c of corroborated?.corroboratedBy ?? []) expect(c.id).not.toBe(corroborated?.source.id);
+    const excerpts = result.answers.map((a) => a.excerpt);
+    expect(new Set(excerpts).size).toBe(excerpts.length);
+  });
+
+  it('marks figures that sources give differently', () => {
+    const result = index.ask('How many fake accounts were used?', { k: 5 });
+    expect(result.disagreement?.kind).toBe('number');
+    const values = result.disagreement?.values.map((v) => v.value) ?? [];
+    expect(values).toEqual(expect.arrayContaining(['25000', '24000']));
+    for (const v of result.disagreement?.values ?? []) {
+      for (const i of v.answers)
+        expect(Number(result.answers[i]?.figure?.value)).toBeCloseTo(Number(v.value), -3);
+    }
+  });
+
+  it('pages through answers without repeating one', () => {
+    const seen: string[] = [];
+    let offset = 0;
+    for (;;) {
+      const page = index.ask('What did Anthropic say about distillation?', { k: 2, offset });
+      seen.push(...page.answers.map((a) => `${a.source.id}:${a.location.start}`));
+      if (!page.hasMore) break;
+      offset += 2;
+    }
+    expect(seen.length).toBeGreaterThan(2);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('answers from one source when asked to', () => {
+    const result = index.ask('How many fake accounts were used?', { source: '003_8d929b56c70e0842', k: 5 });
+    expect(result.answers.length).toBeGreaterThan(0);
+    for (const answer of result.answers) expect(answer.source.id).toBe('003_8d929b56c70e0842');
+  });
+
+  it('links to the passage when the source has a URL', () => {
+    const answer = index
+      .ask('When was the letter sent to Tim Scott and Elizabeth Warren?', { k: 5 })
+      .answers.find((a) => a.source.url !== null);
+    expect(answer?.link).toMatch(/^https:\/\/startupfortune\.com\/.*#:~:text=/);
+  });
+
+  it('never returns boilerplate lines', () => {
+    const result = index.ask('Also read California dashboard jobs', { k: 10 });
+    for (const answer of result.answers) expect(answer.excerpt).not.toMatch(/Also read|dashboard/);
+  });
+});
+
+describe('findSources', () => {
+  it('finds the passages supporting a message', () => {
+    const result = index.findSources(
+      'Anthropic says Alibaba used about 25,000 fake accounts to run 28.8 million chats with Claude.',
+    );
+    expect(result.supporting.length).toBeGreaterThan(0);
+    result.supporting.forEach(expectVerbatim);
+    expect(result.nearest).toEqual([]);
+  });
+
+  it('says nothing supports an unrelated message, with the nearest passages apart', () => {
+    const result = index.findSources('The recipe needs two cups of flour and a pinch of salt.');
+    expect(result.supporting).toEqual([]);
+    result.nearest.forEach(expectVerbatim);
+  });
+});
+
+describe('suggest', () => {
+  it('offers at most 25 completions of at most 100 characters', () => {
+    for (const prefix of ['', 'how many', 'fa', 'distil', 'x'.repeat(300), '@everyone']) {
+      const choices = index.suggest(prefix);
+      expect(choices.length).toBeLessThanOrEqual(25);
+      for (const choice of choices) expect(choice.length).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('completes the word being typed from the corpus', () => {
+    expect(index.suggest('how many fak')).toContain('how many fake');
+  });
+});
+
+describe('sources', () => {
+  it('lists every article with its passage count', () => {
+    const sources = index.sources();
+    expect(sources).toHaveLength(5);
+    expect(sources.reduce((n, s) => n + s.passages, 0)).toBe(index.passageCount);
+  });
+});
