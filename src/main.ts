@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   // Someone typing at the console wants answers, not JSON log lines; an explicit LOG_LEVEL still wins.
   const interactive = consoleMode && process.stdin.isTTY === true && !process.env.LOG_LEVEL;
   const logger = createLogger(interactive ? 'warn' : config.LOG_LEVEL);
+  logger.info({ adapters: names, node: process.version, pid: process.pid }, 'facts-bot starting');
 
   const metrics = createRuntimeMetrics({ logger, index: () => reloader.loaded });
   reportCrashes(logger, metrics);
