@@ -13,7 +13,9 @@ const schema = z
   .object({
     CORPUS_DIR: optional(z.string()).default('seeds'),
     PORT: optional(z.coerce.number().int().min(0).max(65_535)).default(3000),
-    LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
+    LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default(
+      'info',
+    ),
     /** Questions one user may ask per minute on a chat platform. */
     RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(1).max(10_000)).default(10),
     /** Rebuild the index when files in CORPUS_DIR change (SIGHUP always does). */
