@@ -8,6 +8,8 @@ export function boltLogger(logger: Logger): BoltLogger {
   const write =
     (method: 'debug' | 'info' | 'warn' | 'error') =>
     (...parts: unknown[]): void => {
+      // Bolt logs whole request bodies at debug: skip the formatting unless the line will be written.
+      if (!log.isLevelEnabled(method)) return;
       const error = parts.find((p): p is Error => p instanceof Error);
       const text = parts
         .filter((p) => !(p instanceof Error))
