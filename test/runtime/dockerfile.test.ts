@@ -193,7 +193,11 @@ describe('Dockerfile', () => {
             },
             maxBuffer: 64 * 1024 * 1024,
           }).catch((error: { stderr?: string; stdout?: string }) => {
-            throw new Error(`${where} failed:\n${error.stdout ?? ''}\n${error.stderr ?? ''}`);
+            const output = `${error.stdout ?? ''}\n${error.stderr ?? ''}`;
+            const hint = /in sync/.test(output)
+              ? '\npackage-lock.json does not match package.json: `npm ci` fails on a fresh clone too.'
+              : '';
+            throw new Error(`${where} failed:${hint}\n${output}`);
           });
           break;
         }
