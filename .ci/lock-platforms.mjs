@@ -13,7 +13,9 @@ for (const entry of Object.values(packages)) {
   for (const [dep, version] of Object.entries(entry.optionalDependencies ?? {})) {
     const key = `node_modules/${dep}`;
     if (packages[key]) continue;
-    const [os, cpu, libc] = dep.replace(/^.*\/cli-|^[^/]*?-(?=(darwin|linux|win32|android|freebsd)-)/, '').split('-');
+    const [os, cpu, libc] = dep
+      .replace(/^.*\/cli-|^[^/]*?-(?=(darwin|linux|win32|android|freebsd)-)/, '')
+      .split('-');
     packages[key] = {
       version,
       ...(entry.dev ? { dev: true } : {}),
@@ -25,6 +27,8 @@ for (const entry of Object.values(packages)) {
     added.push(key);
   }
 }
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)),
+);
 writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(added.length ? `added ${added.join(', ')}` : 'nothing to add');
