@@ -103,10 +103,6 @@ async function main(): Promise<void> {
 
   reloader.listenForSighup();
   if (config.CORPUS_WATCH === 'true') reloader.watch();
-  logger.info(
-    { dir: config.CORPUS_DIR, version: index.version, passages: index.passageCount },
-    'corpus loaded',
-  );
 
   if (consoleMode) {
     process.stderr.write(`${CONNECT_HINT}\n`);
