@@ -41,6 +41,8 @@ export const EXCERPT_MAX = SLACK_LIMITS.sectionText;
 const FALLBACK_MAX = 300;
 /** Longest passage link rendered; a longer one (an unusually long text fragment) leaves the title unlinked. */
 const MAX_LINK = 1500;
+/** Suggested questions listed with a refusal (each at most 200 characters: the section stays under 3000). */
+const MAX_SUGGESTIONS = 10;
 /** Answers shown in one message: two blocks each, leaving room for the blocks around them. */
 export const MAX_ANSWERS_SHOWN = 20;
 
@@ -85,7 +87,10 @@ export function answerMessage(result: AskResult, view: AnswerView): SlackMessage
   if (result.answers.length === 0) {
     blocks.push(sectionBlock(`*${escapeMrkdwn(messages.refusal)}*`));
     if (result.suggestions.length > 0) {
-      const list = result.suggestions.map((s) => `• ${escapedWithin(s, 200)}`).join('\n');
+      const list = result.suggestions
+        .slice(0, MAX_SUGGESTIONS)
+        .map((s) => `• ${escapedWithin(s, 200)}`)
+        .join('\n');
       blocks.push(sectionBlock(`${escapeMrkdwn(messages.suggestionsIntro)}\n${list}`));
       if (interactive) {
         const buttons = result.suggestions
