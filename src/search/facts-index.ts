@@ -101,6 +101,14 @@ interface Ranked {
   score: number;
   coverage: number;
   figure: Figure | null;
+  /** What the figure counts: the question's word nearest to it, and the word right after it ("exchanges"). */
+  figureOf: { concept: string; unit: string | null } | null;
+}
+
+/** Where a covered concept of the question stands in a passage (character offsets in the excerpt). */
+interface ConceptPositions {
+  concept: string;
+  at: number[];
 }
 
 interface Query {
@@ -206,7 +214,7 @@ export class SearchIndex implements FactsIndex {
     return {
       query: String(question),
       answers,
-      disagreement: disagreement(answers),
+      disagreement: this.#disagreement(page.map((r) => r.ranked)),
       hasMore: ranked.length > offset + k,
       suggestions: ranked.length === 0 ? this.#nearestSuggestions(query) : [],
       corpusVersion: this.version,
@@ -288,14 +296,14 @@ export class SearchIndex implements FactsIndex {
       if (!passage) continue;
       const { coverage, positions } = cover(query, passage, result, totalWeight);
       if (coverage < minCoverage || coverage === 0) continue;
-      const figure = answerFigure(query.kind, passage, positions);
+      const { figure, figureOf } = answerFigure(query.kind, passage, positions);
       const score =
         (0.3 * (result.score / top) + 0.7 * coverage) *
-        proximity(positions) *
+        proximity(positions.map((p) => p.at)) *
         kindFactor(query.kind, passage, figure) *
         lengthFactor(passage) *
         (passage.asks ? ASKING_PENALTY : 1);
-      ranked.push({ passage, score, coverage, figure });
+      ranked.push({ passage, score, coverage, figure, figureOf });
     }
     return ranked.sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
   }
@@ -352,6 +360,10 @@ export class SearchIndex implements FactsIndex {
       figure: kind === 'number' || kind === 'date' ? ranked.figure : null,
       corpusVersion: this.version,
     };
+  }
+
+  #disagreement(ranked: Ranked[]): Disagreement | null {
+    return disagreementOf(ranked, (a, b) => a === b || (this.#synonyms.get(a)?.includes(b) ?? false));
   }
 
   /** Up to three example questions, those sharing most words with the refused one first. */
@@ -444,15 +456,18 @@ function cover(
   passage: Passage,
   result: SearchResult,
   totalWeight: number,
-): { coverage: number; positions: number[][] } {
+): { coverage: number; positions: ConceptPositions[] } {
   const matched = new Set(result.queryTerms);
   let covered = 0;
-  const positions: number[][] = [];
+  const positions: ConceptPositions[] = [];
   for (const concept of query.concepts) {
     const inText = concept.alternatives.filter((t) => passage.termSet.has(t));
     if (inText.length > 0) {
       covered += concept.weight;
-      positions.push(passage.terms.filter((t) => inText.includes(t.term)).map((t) => t.index));
+      positions.push({
+        concept: concept.term,
+        at: passage.terms.filter((t) => inText.includes(t.term)).map((t) => t.index),
+      });
     } else if (concept.alternatives.some((t) => passage.contextTerms.has(t))) {
       covered += 0.5 * concept.weight;
     } else if (concept.alternatives.some((t) => matched.has(t))) {
@@ -491,15 +506,34 @@ function proximity(positions: number[][]): number {
   return 0.85 + 0.15 * tightness;
 }
 
-/** The figure or date of a passage nearest to the question's words in it. */
-function answerFigure(kind: QuestionKind, passage: Passage, positions: number[][]): Figure | null {
+/**
+ * The figure or date of a passage nearest to the question's words in it (gap between the figure's edges
+ * and a word), with what it counts: that nearest question word, and the word right after the figure.
+ */
+function answerFigure(
+  kind: QuestionKind,
+  passage: Passage,
+  positions: ConceptPositions[],
+): Pick<Ranked, 'figure' | 'figureOf'> {
   const figures = kind === 'date' ? passage.dates : kind === 'number' ? passage.numbers : [];
-  if (figures.length === 0) return null;
-  const anchors = positions.flat();
-  const distance = (f: Figure) =>
-    anchors.length === 0 ? f.start : Math.min(...anchors.map((a) => Math.abs(a - f.start)));
-  const nearest = [...figures].sort((a, b) => distance(a) - distance(b))[0] ?? null;
-  return nearest && { ...nearest, start: passage.start + nearest.start, end: passage.start + nearest.end };
+  let best: { figure: Figure; concept: string; gap: number } | null = null;
+  for (const figure of figures) {
+    for (const { concept, at } of positions.length > 0 ? positions : [{ concept: '', at: [figure.start] }]) {
+      for (const a of at) {
+        const gap = a >= figure.end ? a - figure.end : a < figure.start ? figure.start - a : 0;
+        if (!best || gap < best.gap) best = { figure, concept, gap };
+      }
+    }
+  }
+  if (!best) return { figure: null, figureOf: null };
+  const { figure, concept } = best;
+  const next = passage.terms.find(
+    (t) => t.index >= figure.end && t.index - figure.end <= 20 && !/^\d/.test(t.term),
+  );
+  return {
+    figure: { ...figure, start: passage.start + figure.start, end: passage.start + figure.end },
+    figureOf: { concept, unit: next?.term ?? null },
+  };
 }
 
 /** A passage holding the kind of fact asked for ranks higher; one without it lower. */
@@ -544,18 +578,29 @@ function sameFact(a: Ranked, b: Ranked, kind: QuestionKind): boolean {
   return overlap >= 0.5;
 }
 
-/** Marks answers that give different figures (or dates) for what was asked. */
-function disagreement(answers: Answer[]): Disagreement | null {
+/**
+ * Marks the answers that give different figures (or dates) for the same thing: figures compare only when
+ * each stands nearest the same word of the question and neither counts something else ("28.8 million
+ * exchanges" and "14.4 billion tokens" do not disagree).
+ */
+function disagreementOf(ranked: Ranked[], sameWord: (a: string, b: string) => boolean): Disagreement | null {
+  const lead = ranked.find((r) => r.figure && r.figureOf);
+  if (!lead?.figure || !lead.figureOf) return null;
+  const { concept, unit } = lead.figureOf;
   const values: Array<{ figure: Figure; answers: number[] }> = [];
-  answers.forEach((answer, i) => {
-    if (!answer.figure) return;
-    const same = values.find((v) => sameFigure(v.figure, answer.figure as Figure));
+  ranked.forEach((r, i) => {
+    if (!r.figure || !r.figureOf) return;
+    const other = r.figureOf;
+    // A figure with nothing after it (a table cell) is read as counting what the question asks about.
+    if (unit && other.unit ? !sameWord(unit, other.unit) || other.concept !== concept : false) return;
+    const figure = r.figure;
+    const same = values.find((v) => sameFigure(v.figure, figure));
     if (same) same.answers.push(i);
-    else values.push({ figure: answer.figure, answers: [i] });
+    else values.push({ figure, answers: [i] });
   });
   if (values.length < 2) return null;
   return {
-    kind: values[0]?.figure.kind ?? 'number',
+    kind: lead.figure.kind,
     values: values.map((v) => ({ value: v.figure.value, text: v.figure.text, answers: v.answers })),
   };
 }

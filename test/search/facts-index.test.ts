@@ -52,6 +52,12 @@ describe('ask', () => {
     }
   });
 
+  it('does not set figures of different things against each other', () => {
+    const result = index.ask('How many exchanges with Claude were there?');
+    expect(result.answers[0]?.figure?.value).toBe('28800000');
+    expect(result.disagreement).toBeNull();
+  });
+
   it('pages through answers without repeating one', () => {
     const seen: string[] = [];
     let offset = 0;
