@@ -60,7 +60,14 @@ describe('npm start with an invalid environment', () => {
         PORT: 'eighty',
         LOG_LEVEL: 'loud',
       },
-      names: ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'PORT', 'LOG_LEVEL'],
+      names: [
+        'DISCORD_TOKEN',
+        'SLACK_BOT_TOKEN',
+        'PORT',
+        'LOG_LEVEL',
+        'DISCORD_APPLICATION_ID',
+        'SLACK_SIGNING_SECRET',
+      ],
     },
     {
       case: 'missing companions of the tokens',
@@ -75,7 +82,8 @@ describe('npm start with an invalid environment', () => {
 
     expect(await facts.exited).toEqual({ code: 1, signal: null });
     const stderr = facts.stderr();
-    expect(stderr).toContain(`the environment has ${names.length} problem(s)`);
+    const listed = stderr.match(/^ {2}- /gm) ?? [];
+    expect(stderr).toContain(`the environment has ${listed.length} problem(s)`);
     for (const name of names) expect(stderr).toMatch(new RegExp(`^  - ${name}: `, 'm'));
     for (const value of Object.values(env)) expect(stderr).not.toContain(value);
     expect(facts.stdout()).toBe('');
