@@ -9,45 +9,43 @@ const httpUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL' });
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
-const schema = z
-  .object({
-    CORPUS_DIR: optional(z.string()).default('seeds'),
-    PORT: optional(z.coerce.number().int().min(0).max(65_535)).default(3000),
-    LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default(
-      'info',
-    ),
-    /** Questions one user may ask per minute on a chat platform. */
-    RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(1).max(10_000)).default(10),
-    /** Rebuild the index when files in CORPUS_DIR change (SIGHUP always does). */
-    CORPUS_WATCH: optional(z.enum(['true', 'false'])).default('true'),
+const schema = z.object({
+  CORPUS_DIR: optional(z.string()).default('seeds'),
+  PORT: optional(z.coerce.number({ error: 'a port number' }).int().min(0).max(65_535)).default(3000),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
+  /** Questions one user may ask per minute on a chat platform. */
+  RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(1).max(10_000)).default(10),
+  /** Rebuild the index when files in CORPUS_DIR change (SIGHUP always does). */
+  CORPUS_WATCH: optional(z.enum(['true', 'false'])).default('true'),
 
-    DISCORD_TOKEN: optional(z.string().min(50, 'a bot token from the Discord developer portal')),
-    DISCORD_APPLICATION_ID: optional(snowflake),
-    DISCORD_GUILD_ID: optional(snowflake),
-    DISCORD_API_URL: optional(httpUrl),
-    DISCORD_SHARDS: optional(z.union([z.literal('auto'), z.coerce.number().int().min(1)])),
+  DISCORD_TOKEN: optional(z.string().min(50, 'a bot token from the Discord developer portal')),
+  DISCORD_APPLICATION_ID: optional(snowflake),
+  DISCORD_GUILD_ID: optional(snowflake),
+  DISCORD_API_URL: optional(httpUrl),
+  DISCORD_SHARDS: optional(z.union([z.literal('auto'), z.coerce.number().int().min(1)])),
 
-    SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'a bot token starting with xoxb-')),
-    SLACK_SIGNING_SECRET: optional(z.string().min(1)),
-    SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'an app-level token starting with xapp-')),
-    SLACK_API_URL: optional(httpUrl),
-  })
-  .superRefine((env, ctx) => {
-    if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['DISCORD_APPLICATION_ID'],
-        message: 'required when DISCORD_TOKEN is set',
-      });
-    }
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN for Socket Mode)',
-      });
-    }
-  });
+  SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'a bot token starting with xoxb-')),
+  SLACK_SIGNING_SECRET: optional(z.string().min(1)),
+  SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'an app-level token starting with xapp-')),
+  SLACK_API_URL: optional(httpUrl),
+});
+
+/**
+ * Variables that another one makes necessary. Checked on the raw environment, beside the schema, so that
+ * they are reported together with every other problem (zod skips refinements of an invalid object).
+ */
+const REQUIRED_WITH: Array<{ name: string; when: (env: NodeJS.ProcessEnv) => boolean; message: string }> = [
+  {
+    name: 'DISCORD_APPLICATION_ID',
+    when: (env) => Boolean(env.DISCORD_TOKEN) && !env.DISCORD_APPLICATION_ID,
+    message: 'required when DISCORD_TOKEN is set',
+  },
+  {
+    name: 'SLACK_SIGNING_SECRET',
+    when: (env) => Boolean(env.SLACK_BOT_TOKEN) && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN,
+    message: 'required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN for Socket Mode)',
+  },
+];
 
 export type Config = z.infer<typeof schema>;
 
@@ -63,12 +61,15 @@ export class ConfigError extends Error {
 /** Validates `env` (normally `process.env`); throws a `ConfigError` listing every problem. */
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const result = schema.safeParse(env);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
+  const problems = (result.error?.issues ?? []).map((issue) => {
     const name = issue.path.join('.') || 'environment';
     // zod's own messages may quote the received value; ours never do, so rebuild the text from the expectation.
-    const expected = issue.code === 'invalid_type' ? 'a value of the right type' : issue.message;
-    return `${name}: expected ${expected.replace(/^(Invalid input: )?(expected )?/i, '')}`;
+    const expected = issue.message
+      .replace(/^Invalid (input|option): (expected )?/i, '')
+      .replace(/, received .*$/, '');
+    return `${name}: expected ${expected}`;
   });
-  throw new ConfigError(problems);
+  for (const rule of REQUIRED_WITH) if (rule.when(env)) problems.push(`${rule.name}: ${rule.message}`);
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  return result.data;
 }
