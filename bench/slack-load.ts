@@ -14,7 +14,8 @@
  *   that every acked request was answered.
  * - answer: processBeforeResponse on. The latency covers the whole request: verify, search, render and
  *   post the answer to the response_url.
- * Prints a markdown table; the figures are copied by hand into bench/slack-load.md.
+ * Prints a markdown table; the figures are copied by hand into bench/slack-load.md. With
+ * BENCH_CPU_PROF=<dir>, the app process writes a V8 CPU profile there.
  */
 
 import { fork } from 'node:child_process';
@@ -54,7 +55,7 @@ const QUESTIONS = [
 ];
 
 type Mode = 'ack' | 'answer';
-type FromApp = { ready: string } | { drained: boolean };
+type FromApp = { ready: string } | { drained: boolean; received: number };
 
 if (args.serve) await serve(args.serve as Mode, String(args.sink));
 else await main(Number(args.duration), Number(args.connections), Number(args.rate));
@@ -71,7 +72,11 @@ async function serve(mode: Mode, sinkUrl: string): Promise<void> {
   const adapter = createSlackAdapter({ config, service, processBeforeResponse: mode === 'answer' });
   const http = adapter.http;
   if (!http) throw new Error('no HTTP handler');
-  const server = createServer((req, res) => http.handler(req, res));
+  let received = 0;
+  const server = createServer((req, res) => {
+    received += 1;
+    http.handler(req, res);
+  });
   await listen(server);
   await adapter.start();
   const send = (message: FromApp) => process.send?.(message);
@@ -79,7 +84,7 @@ async function serve(mode: Mode, sinkUrl: string): Promise<void> {
     const drained = await service.drain(30_000);
     await adapter.stop();
     await close(server);
-    send({ drained });
+    send({ drained, received });
     process.disconnect();
   });
   send({ ready: `${origin(server)}${http.path}` });
@@ -94,9 +99,9 @@ async function main(duration: number, connections: number, rate: number): Promis
       `${QUESTIONS.length} questions in rotation (one off-topic)\n`,
   );
   console.log(
-    '| mode | offered load | requests/s (mean) | latency p50 | latency p99 | max | 2xx | non-2xx / errors | answers posted |',
+    '| mode | offered load | requests/s (mean) | latency p50 | latency p99 | max | 2xx | non-2xx / errors | requests received | answers posted |',
   );
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   const runs: Array<[Mode, number | undefined]> = [
     ['ack', undefined],
     ['answer', undefined],
@@ -119,9 +124,10 @@ async function main(duration: number, connections: number, rate: number): Promis
     app.send('drain');
     const done = await next();
     const drained = 'drained' in done && done.drained;
+    const received = 'received' in done ? done.received : 0;
     console.log(
       `| ${mode} | ${overallRate ? `${overallRate} req/s` : `max (${connections} connections)`} | ${Math.round(r.requests.mean)} | ${r.latency.p50} ms | ${r.latency.p99} ms | ${r.latency.max} ms | ` +
-        `${r['2xx']} | ${r.non2xx} / ${r.errors + r.timeouts} | ${sink.answers()}${drained ? '' : ' (not drained)'} |`,
+        `${r['2xx']} | ${r.non2xx} / ${r.errors + r.timeouts} | ${received} | ${sink.answers()}${drained ? '' : ' (not drained)'} |`,
     );
   }
   await close(sink.server);
