@@ -11,6 +11,11 @@ export interface ChatAdapter {
   /** Whether the adapter is connected and answering now (for /readyz). */
   ready(): boolean;
   /**
+   * For adapters that answer from other processes (sharded Discord): rebuild their indexes after the
+   * runtime reloaded the corpus. In-process adapters need nothing: they read the service's current index.
+   */
+  reloadCorpus?(): Promise<void>;
+  /**
    * For adapters that receive events over HTTP (Slack in HTTP mode): the request handler the runtime mounts
    * on its own server, with the path it serves.
    */

@@ -104,7 +104,7 @@ export class AdapterSupervisor {
   async reloadCorpus(): Promise<void> {
     await Promise.all(
       this.#entries.map(async (entry) => {
-        const adapter = entry.adapter as (ChatAdapter & { reloadCorpus?: () => Promise<void> }) | undefined;
+        const adapter = entry.adapter;
         if (!adapter?.reloadCorpus || entry.state !== 'started') return;
         try {
           await adapter.reloadCorpus();
