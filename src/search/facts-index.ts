@@ -75,6 +75,8 @@ interface Passage {
   paragraph: number;
   section: string | null;
   excerpt: string;
+  /** The excerpt folded (NFKC, quotes, dashes), to recognise the same sentence in two sources. */
+  folded: string;
   /** A table row's header, indexed with it. */
   context: string | null;
   /** Analysed terms of the excerpt (and a table row's header) with their character positions in it. */
@@ -155,10 +157,12 @@ export class SearchIndex implements FactsIndex {
       processTerm: analyzeTerm,
       searchOptions: {
         boost: { section: 0.4, previous: 0.3 },
-        // Query terms arrive analysed already (see #search); typos in long words are forgiven.
+        // Query terms arrive analysed already (see #rank). A long word the corpus does not have is read as a
+        // typo of one it has; fuzzy matching only those keeps queries fast.
         tokenize: (text) => [text],
         processTerm: (term) => term,
-        fuzzy: (term) => (term.length >= 6 && !/^\d/.test(term) ? 0.2 : false),
+        fuzzy: (term) =>
+          term.length >= 6 && !/^\d/.test(term) && !this.#documentFrequency.has(term) ? 0.2 : false,
         combineWith: 'OR',
       },
     });
@@ -413,6 +417,7 @@ function buildPassages(corpus: Corpus): Passage[] {
         paragraph: span.paragraph,
         section: span.section,
         excerpt,
+        folded: fold(excerpt),
         context: span.context,
         terms,
         termSet: new Set([...terms.map((t) => t.term), ...contextTerms]),
@@ -570,7 +575,7 @@ function jaccard(a: Set<string>, b: Set<string>): number {
  * same figure in much the same words; otherwise mostly the same words.
  */
 function sameFact(a: Ranked, b: Ranked, kind: QuestionKind): boolean {
-  if (fold(a.passage.excerpt) === fold(b.passage.excerpt)) return true;
+  if (a.passage.folded === b.passage.folded) return true;
   const overlap = jaccard(a.passage.termSet, b.passage.termSet);
   if ((kind === 'number' || kind === 'date') && a.figure && b.figure) {
     return sameFigure(a.figure, b.figure) && overlap >= 0.25;
