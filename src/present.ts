@@ -72,17 +72,20 @@ export interface CitationParts {
   title: string;
   /** Deep link to the passage, or null. */
   link: string | null;
-  /** "StartupFortune · 2026-06-26 · ¶ 3" (publisher left out when unknown). */
+  /** "startupfortune.com · 2026-06-26 · ¶ 3 · under “Key facts”" (unknown parts left out). */
   details: string;
   /** "Also reported by: A, B", or null. */
   corroboration: string | null;
 }
 
 export function citationParts(answer: Answer): CitationParts {
+  // The section heading places the quote, and sometimes names what it is about ("Sen. Tim Scott and …").
+  const section = answer.location.section ? `under “${shorten(answer.location.section, 80)}”` : null;
   const details = [
     answer.source.publisher,
     dateLabel(answer.source.published),
     `¶ ${answer.location.paragraph}`,
+    section,
   ]
     .filter((part): part is string => Boolean(part))
     .join(' · ');
