@@ -157,10 +157,19 @@ const QUESTION_FRAMING = new Set([
 /** Analyses one raw token: case folded, possessive dropped, stop words removed, stemmed. `null` drops it. */
 export function analyzeTerm(raw: string): string | null {
   if (/^\d/.test(raw)) return raw;
+  const cached = analysed.get(raw);
+  if (cached !== undefined) return cached;
   const word = raw.toLowerCase().replace(/'s$/, '').replace(/'/g, '');
-  if (word.length === 0 || STOP_WORDS.has(word)) return null;
-  return stemmer(lemmatizer.verb(word));
+  const term = word.length === 0 || STOP_WORDS.has(word) ? null : stemmer(lemmatizer.verb(word));
+  // Building an index analyses the same words again and again; questions bring arbitrary new ones,
+  // so the memo is emptied when it grows past a corpus-sized vocabulary.
+  if (analysed.size >= MAX_MEMO) analysed.clear();
+  analysed.set(raw, term);
+  return term;
 }
+
+const MAX_MEMO = 200_000;
+const analysed = new Map<string, string | null>();
 
 /** Analyses a question: as `analyzeTerm`, and also drops the words that only frame the question. */
 export function analyzeQueryTerm(raw: string): string | null {
