@@ -64,27 +64,35 @@ export class FactsService {
   }
 
   ask(platform: Platform, question: string, options: AskOptions = {}, requestId = newRequestId()): AskResult {
-    const started = performance.now();
-    const result = this.#index().ask(question, options);
-    this.#telemetry.question({
-      platform,
-      kind: 'ask',
-      latencyMs: performance.now() - started,
-      answered: result.answers.length > 0,
-      requestId,
-    });
-    return result;
+    return this.#timed(
+      { platform, kind: 'ask', requestId },
+      () => this.#index().ask(question, options),
+      (result) => result.answers.length > 0,
+    );
   }
 
   findSources(platform: Platform, text: string, requestId = newRequestId()): FindSourcesResult {
+    return this.#timed(
+      { platform, kind: 'find-sources', requestId },
+      () => this.#index().findSources(text),
+      (result) => result.supporting.length > 0,
+    );
+  }
+
+  /** Runs one question against the index and reports its latency and whether it was answered. */
+  #timed<T>(
+    event: { platform: Platform; kind: 'ask' | 'find-sources'; requestId: string },
+    run: () => T,
+    answered: (result: T) => boolean,
+  ): T {
     const started = performance.now();
-    const result = this.#index().findSources(text);
+    const result = run();
     this.#telemetry.question({
-      platform,
-      kind: 'find-sources',
+      platform: event.platform,
+      kind: event.kind,
       latencyMs: performance.now() - started,
-      answered: result.supporting.length > 0,
-      requestId,
+      answered: answered(result),
+      requestId: event.requestId,
     });
     return result;
   }
