@@ -5,6 +5,7 @@ import { type FactsIndex, loadFacts } from '../../src/facts.js';
 import { FactsService } from '../../src/service.js';
 import type { RawInteraction } from './discord-interactions.js';
 import { APP_ID, type FakeDiscord, startFakeDiscord, TOKEN } from './fake-discord.js';
+import { forSuite } from './suite.js';
 
 export interface TestBot {
   fake: FakeDiscord;
@@ -48,4 +49,9 @@ export async function startTestBot(env: Record<string, string> = {}): Promise<Te
       await fake.close();
     },
   };
+}
+
+/** A test bot for the enclosing `describe`: started before its tests, closed after them (see `forSuite`). */
+export function useTestBot(env: Record<string, string> = {}): TestBot {
+  return forSuite(() => startTestBot(env));
 }

@@ -2,7 +2,15 @@
  * Raw interaction payloads as Discord sends them in INTERACTION_CREATE, and predicates that find the
  * requests the bot made in answer to one of them.
  */
-import { APP_ID, BOT_USER, CHANNEL_ID, GUILD_ID, type RecordedRequest, snowflake } from './fake-discord.js';
+import {
+  APP_ID,
+  BOT_USER,
+  CHANNEL_ID,
+  GUILD_ID,
+  plainMessageFields,
+  type RecordedRequest,
+  snowflake,
+} from './fake-discord.js';
 
 export interface RawInteraction {
   id: string;
@@ -96,12 +104,7 @@ export function userMessage(content: string, author: RawUser = newUser('author')
     content,
     embeds: [],
     components: [],
-    attachments: [],
-    mentions: [],
-    mention_roles: [],
-    mention_everyone: false,
-    pinned: false,
-    tts: false,
+    ...plainMessageFields(),
     timestamp: '2026-06-27T10:00:00.000Z',
     edited_timestamp: null,
     flags: 0,

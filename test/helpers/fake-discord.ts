@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { forSuite } from './suite.js';
 
 export const APP_ID = '1100000000000000001';
 export const BOT_USER = {
@@ -69,6 +70,11 @@ export interface FakeDiscordOptions {
   recommendedShards?: number;
   /** Answer every request with 401, as Discord does for a revoked or wrong token. */
   rejectToken?: boolean;
+}
+
+/** A fake Discord for the enclosing `describe`: started before its tests, closed after them (see `forSuite`). */
+export function useFakeDiscord(options: FakeDiscordOptions = {}): FakeDiscord {
+  return forSuite(() => startFakeDiscord(options));
 }
 
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
@@ -236,17 +242,24 @@ function messageObject(body: unknown, id: string | undefined): Record<string, un
     content: sent.content ?? '',
     embeds: sent.embeds ?? [],
     components: sent.components ?? [],
+    ...plainMessageFields(),
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    flags: sent.flags ?? 0,
+    webhook_id: APP_ID,
+    application_id: APP_ID,
+  };
+}
+
+/** The fields of a Discord message object that are the same for every message the fakes make. */
+export function plainMessageFields() {
+  return {
     attachments: [],
     mentions: [],
     mention_roles: [],
     mention_everyone: false,
     pinned: false,
     tts: false,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    flags: sent.flags ?? 0,
-    webhook_id: APP_ID,
-    application_id: APP_ID,
   };
 }
 

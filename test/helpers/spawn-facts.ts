@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Every variable the config reads: set to '' unless a test sets it, so a developer's .env never leaks in. */
-const CONFIG_KEYS = [
+export const CONFIG_KEYS = [
   'CORPUS_DIR',
   'PORT',
   'LOG_LEVEL',

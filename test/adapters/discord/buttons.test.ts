@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDiscordAdapter } from '../../../adapters/discord/index.js';
 import { parseConfig } from '../../../src/config.js';
 import { loadFacts } from '../../../src/facts.js';
@@ -14,7 +14,7 @@ import {
   type MessageJson,
   messageOf,
 } from '../../helpers/discord-assert.js';
-import { startTestBot, type TestBot } from '../../helpers/discord-bot.js';
+import { startTestBot, useTestBot } from '../../helpers/discord-bot.js';
 import {
   buttonClick,
   chatInput,
@@ -30,13 +30,7 @@ const EPHEMERAL = 64;
 const CALLBACK = { reply: 4, deferReply: 5, deferUpdate: 6 } as const;
 
 describe('answer buttons', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot({ RATE_LIMIT_PER_MINUTE: '1000' });
-  });
-  afterAll(async () => {
-    await bot?.close();
-  });
+  const bot = useTestBot({ RATE_LIMIT_PER_MINUTE: '1000' });
 
   /** Sends an interaction and returns its callback body and, when it defers, the edited message. */
   async function exchange(interaction: RawInteraction) {

@@ -1,32 +1,14 @@
 import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commandBodies } from '../../../adapters/discord/commands/index.js';
 import { inviteUrl } from '../../../adapters/discord/deploy.js';
-import { APP_ID, type FakeDiscord, startFakeDiscord, TOKEN } from '../../helpers/fake-discord.js';
+import { APP_ID, TOKEN, useFakeDiscord } from '../../helpers/fake-discord.js';
+import { CONFIG_KEYS, repoRoot } from '../../helpers/spawn-facts.js';
 
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const GUILD = '1100000000000000077';
 
 /** Variables the config reads, blanked so that the developer's environment or .env never leaks in. */
-const BLANK = Object.fromEntries(
-  [
-    'CORPUS_DIR',
-    'PORT',
-    'LOG_LEVEL',
-    'RATE_LIMIT_PER_MINUTE',
-    'CORPUS_WATCH',
-    'DISCORD_TOKEN',
-    'DISCORD_APPLICATION_ID',
-    'DISCORD_GUILD_ID',
-    'DISCORD_API_URL',
-    'DISCORD_SHARDS',
-    'SLACK_BOT_TOKEN',
-    'SLACK_SIGNING_SECRET',
-    'SLACK_APP_TOKEN',
-    'SLACK_API_URL',
-  ].map((key) => [key, '']),
-);
+const BLANK = Object.fromEntries(CONFIG_KEYS.map((key) => [key, '']));
 
 /** Runs `npm run discord:deploy`'s script (tsx adapters/discord/deploy.ts) with `env`. */
 function deploy(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -41,13 +23,7 @@ function deploy(env: Record<string, string>): Promise<{ code: number; stdout: st
 }
 
 describe('npm run discord:deploy', () => {
-  let fake: FakeDiscord;
-  beforeAll(async () => {
-    fake = await startFakeDiscord();
-  });
-  afterAll(async () => {
-    await fake?.close();
-  });
+  const fake = useFakeDiscord();
 
   it('GIVEN DISCORD_GUILD_ID THEN PUTs exactly the handled commands to the guild and prints the invite URL', async () => {
     const result = await deploy({

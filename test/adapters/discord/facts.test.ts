@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_QUESTION_LENGTH, messages } from '../../../src/present.js';
 import {
   buttonsOf,
@@ -6,20 +6,14 @@ import {
   expectWithinDiscordLimits,
   messageOf,
 } from '../../helpers/discord-assert.js';
-import { startTestBot, type TestBot } from '../../helpers/discord-bot.js';
+import { useTestBot } from '../../helpers/discord-bot.js';
 import { autocomplete, chatInput, isCallback, isEditOriginal } from '../../helpers/discord-interactions.js';
 
 const EPHEMERAL = 64;
 const CALLBACK = { reply: 4, deferReply: 5, autocomplete: 8 } as const;
 
 describe('/facts', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot();
-  });
-  afterAll(async () => {
-    await bot?.close();
-  });
+  const bot = useTestBot();
 
   /** Sends `/facts` and returns the deferral and the edited answer. */
   async function ask(options: Record<string, string | boolean>) {

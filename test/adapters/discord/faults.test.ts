@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../../src/present.js';
 import { expectWithinDiscordLimits, messageOf } from '../../helpers/discord-assert.js';
-import { startTestBot, type TestBot } from '../../helpers/discord-bot.js';
+import { useTestBot } from '../../helpers/discord-bot.js';
 import {
   autocomplete,
   chatInput,
@@ -13,15 +13,9 @@ import {
 const EPHEMERAL = 64;
 
 describe('faults and abuse', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot({ RATE_LIMIT_PER_MINUTE: '2' });
-  });
+  const bot = useTestBot({ RATE_LIMIT_PER_MINUTE: '2' });
   afterEach(() => {
     vi.restoreAllMocks();
-  });
-  afterAll(async () => {
-    await bot?.close();
   });
 
   it('GIVEN a handler that throws after deferring THEN edits in "something went wrong" and keeps answering', async () => {

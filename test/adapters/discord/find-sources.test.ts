@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { messages } from '../../../src/present.js';
 import { expectVerbatim, expectWithinDiscordLimits, messageOf } from '../../helpers/discord-assert.js';
-import { startTestBot, type TestBot } from '../../helpers/discord-bot.js';
+import { useTestBot } from '../../helpers/discord-bot.js';
 import {
   isCallback,
   isEditOriginal,
@@ -12,13 +12,7 @@ import {
 const EPHEMERAL = 64;
 
 describe('Find sources (message command)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot();
-  });
-  afterAll(async () => {
-    await bot?.close();
-  });
+  const bot = useTestBot();
 
   async function findSources(content: string) {
     const interaction = messageCommand('Find sources', userMessage(content));

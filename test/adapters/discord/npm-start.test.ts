@@ -1,20 +1,14 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chatInput, isCallback, isEditOriginal } from '../../helpers/discord-interactions.js';
-import { APP_ID, type FakeDiscord, startFakeDiscord, TOKEN } from '../../helpers/fake-discord.js';
+import { APP_ID, TOKEN, useFakeDiscord } from '../../helpers/fake-discord.js';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 describe('npm start with DISCORD_TOKEN', () => {
-  let fake: FakeDiscord;
-  beforeAll(async () => {
-    fake = await startFakeDiscord();
-  });
-  afterAll(async () => {
-    await fake?.close();
-  });
+  const fake = useFakeDiscord();
 
   it('GIVEN the Discord variables THEN the runtime starts the adapter and answers /facts', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectWithinDiscordLimits, type MessageJson } from '../../helpers/discord-assert.js';
-import { startTestBot, type TestBot } from '../../helpers/discord-bot.js';
+import { useTestBot } from '../../helpers/discord-bot.js';
 import { chatInput, isCallback } from '../../helpers/discord-interactions.js';
 
 describe('/sources', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot();
-  });
-  afterAll(async () => {
-    await bot?.close();
-  });
+  const bot = useTestBot();
 
   it('GIVEN /sources THEN lists every article with its title, publisher, date and link, ephemerally', async () => {
     const interaction = chatInput('sources');
