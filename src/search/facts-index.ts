@@ -394,7 +394,25 @@ export class SearchIndex implements FactsIndex {
   }
 
   #disagreement(ranked: Ranked[]): Disagreement | null {
-    return disagreementOf(ranked, (a, b) => a === b || (this.#synonyms.get(a)?.includes(b) ?? false));
+    const found = disagreementOf(ranked, (a, b) => a === b || (this.#synonyms.get(a)?.includes(b) ?? false));
+    if (!found) return null;
+    // Sources differ only when they give different values: a source that states both (25,000 accounts for
+    // one campaign, 24,000 for an earlier one) is telling two facts apart, not disagreeing.
+    const states = (source: Source, figure: Figure) =>
+      this.#passages.some(
+        (p) =>
+          p.source === source &&
+          (figure.kind === 'date' ? p.dates : p.numbers).some((f) => sameFigure(f, figure)),
+      );
+    const groups = found.values.map((v) => ({
+      figure: ranked[v.answers[0] ?? -1]?.figure,
+      sources: v.answers.map((a) => ranked[a]?.passage.source).filter((x): x is Source => x !== undefined),
+    }));
+    // Some source of one value lacks the other, and some source of the other lacks the first.
+    const onlyOne = (mine: (typeof groups)[number], theirs: (typeof groups)[number]) =>
+      theirs.figure !== undefined && mine.sources.some((source) => !states(source, theirs.figure as Figure));
+    const contested = groups.some((a, i) => groups.some((b, j) => i < j && onlyOne(a, b) && onlyOne(b, a)));
+    return contested ? found : null;
   }
 
   /** Up to three example questions, those sharing most words with the refused one first. */
@@ -623,8 +641,8 @@ function disagreementOf(ranked: Ranked[], sameWord: (a: string, b: string) => bo
   ranked.forEach((r, i) => {
     if (!r.figure || !r.figureOf) return;
     const other = r.figureOf;
-    // A figure with nothing after it (a table cell) is read as counting what the question asks about.
-    if (unit && other.unit ? !sameWord(unit, other.unit) || other.concept !== concept : false) return;
+    // Only figures that say what they count ("25,000 accounts", not a bare table cell), and count the same.
+    if (!unit || !other.unit || !sameWord(unit, other.unit) || other.concept !== concept) return;
     const figure = r.figure;
     const same = values.find((v) => sameFigure(v.figure, figure));
     if (same) same.answers.push(i);

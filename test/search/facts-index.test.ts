@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFacts } from '../../src/facts.js';
 import type { FactsIndex } from '../../src/search/facts-index.js';
+import { DISAGREEING_QUESTION, disagreeingIndex } from '../helpers/disagreeing-corpus.js';
 import { expectVerbatim } from '../helpers/verbatim.js';
 
 let index: FactsIndex;
@@ -41,15 +42,26 @@ describe('ask', () => {
     expect(new Set(excerpts).size).toBe(excerpts.length);
   });
 
-  it('marks figures that sources give differently', () => {
-    const result = index.ask('How many fake accounts were used?', { k: 5 });
-    expect(result.disagreement?.kind).toBe('number');
-    const values = result.disagreement?.values.map((v) => v.value) ?? [];
-    expect(values).toEqual(expect.arrayContaining(['25000', '24000']));
-    for (const v of result.disagreement?.values ?? []) {
-      for (const i of v.answers)
-        expect(Number(result.answers[i]?.figure?.value)).toBeCloseTo(Number(v.value), -3);
+  it('marks figures that sources give differently', async () => {
+    const { index: disagreeing, cleanup } = await disagreeingIndex();
+    try {
+      const result = disagreeing.ask(DISAGREEING_QUESTION);
+      expect(result.disagreement?.kind).toBe('number');
+      expect(result.disagreement?.values.map((v) => v.value).sort()).toEqual(['25000', '30000']);
+      for (const v of result.disagreement?.values ?? []) {
+        for (const i of v.answers) expect(result.answers[i]?.figure?.text).toBe(v.text);
+      }
+    } finally {
+      await cleanup();
     }
+  });
+
+  it('does not call two facts of one source a disagreement', () => {
+    // One article gives 25,000 accounts for this campaign and 24,000 for an earlier one.
+    const result = index.ask('How many fake accounts were used?', { k: 5 });
+    const figures = result.answers.map((a) => a.figure?.value);
+    expect(figures).toEqual(expect.arrayContaining(['25000', '24000']));
+    expect(result.disagreement).toBeNull();
   });
 
   it('does not set figures of different things against each other', () => {

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { MAX_QUESTION_LENGTH, messages } from '../../../src/present.js';
+import { DISAGREEING_QUESTION, disagreeingIndex } from '../../helpers/disagreeing-corpus.js';
 import {
   buttonsOf,
   expectVerbatim,
@@ -46,8 +47,15 @@ describe('/facts', () => {
   });
 
   it('GIVEN sources that disagree on the figure asked THEN shows each figure, labelled, side by side', async () => {
-    const question = 'How many fake accounts were used?';
-    const expected = bot.index.ask(question, { k: 3 });
+    // The bundled articles do not disagree; this answer comes from two articles that do.
+    const { index: disagreeing, cleanup } = await disagreeingIndex();
+    onTestFinished(cleanup);
+    const question = DISAGREEING_QUESTION;
+    const spy = vi
+      .spyOn(bot.service, 'ask')
+      .mockImplementation((_platform, q, options) => disagreeing.ask(q, options));
+    onTestFinished(() => spy.mockRestore());
+    const expected = disagreeing.ask(question, { k: 3 });
     expect(expected.disagreement).not.toBeNull();
     const { edit } = await ask({ question });
 

@@ -4,13 +4,14 @@
  * received. `processBeforeResponse` makes each POST resolve after its listener, so nothing polls or sleeps.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { EXCERPT_MAX } from '../../../adapters/slack/blocks.js';
 import type { Answer } from '../../../src/answer.js';
 import { loadFacts } from '../../../src/facts.js';
 import { messages, shorten } from '../../../src/present.js';
 import type { FactsIndex } from '../../../src/search/facts-index.js';
 import { FactsService } from '../../../src/service.js';
+import { DISAGREEING_QUESTION, disagreeingIndex } from '../../helpers/disagreeing-corpus.js';
 import type { RecordedCall } from '../../helpers/fake-slack.js';
 import {
   button,
@@ -84,9 +85,14 @@ describe('/facts <question>', () => {
   });
 
   it('labels disagreeing figures with the values quoted from the excerpts', async () => {
-    const result = service.ask('slack', ANSWERED);
+    const { index: disagreeing, cleanup } = await disagreeingIndex();
+    await harness.close();
+    service = new FactsService({ index: () => disagreeing, rateLimitPerMinute: 1000 });
+    harness = await startSlackHarness(service);
+    onTestFinished(cleanup);
+    const result = service.ask('slack', DISAGREEING_QUESTION);
     expect(result.disagreement).not.toBeNull();
-    await harness.post(slashCommand({ text: ANSWERED, responseUrl: harness.fake.responseUrl() }));
+    await harness.post(slashCommand({ text: DISAGREEING_QUESTION, responseUrl: harness.fake.responseUrl() }));
     const text = unescapeMrkdwn(mrkdwnTexts(only('response_url').body).join('\n'));
     expect(text).toContain('Sources differ on this figure');
     for (const value of result.disagreement?.values ?? []) expect(text).toContain(`“${value.text}”`);
