@@ -31,7 +31,8 @@ export interface Corpus {
 }
 
 const ARTICLE = /\.(txt|md)$/i;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a byte order mark in the text, as Node's readFile(…, 'utf8') does, so offsets match it.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Loads and validates a corpus; throws a `CorpusError` that lists every problem found. */
 export async function loadCorpus(dir: string): Promise<Corpus> {

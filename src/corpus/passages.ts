@@ -48,13 +48,14 @@ function wordCount(text: string): number {
 /** The text's lines, each trimmed, with exact offsets; blank lines are kept as empty text. */
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  for (const match of text.matchAll(/[^\r\n]*/g)) {
-    const raw = match[0];
-    const offset = match.index;
-    if (raw.length === 0 && offset > 0 && text[offset - 1] !== '\n' && text[offset - 1] !== '\r') continue;
+  // Each line with its break ("\r\n", "\n" or "\r"); the break is not part of the line.
+  for (const match of text.matchAll(/([^\r\n]*)(\r\n|\n|\r|$)/g)) {
+    const raw = match[1] ?? '';
+    if (match[0].length === 0 && match.index >= text.length && lines.length > 0) break;
     const lead = raw.length - raw.trimStart().length;
     const body = raw.trim();
-    lines.push({ start: offset + lead, end: offset + lead + body.length, text: body });
+    lines.push({ start: match.index + lead, end: match.index + lead + body.length, text: body });
+    if (match[0].length === 0) break;
   }
   return lines;
 }

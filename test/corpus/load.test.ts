@@ -89,3 +89,19 @@ describe('loadCorpus', () => {
     }
   });
 });
+
+describe('loadCorpus offsets', () => {
+  it('keeps a byte order mark, so offsets match the file as Node reads it', async () => {
+    const corpus = await tempCorpus({
+      'bom.txt': '\ufeffThe committee received forty complaints last year.\n',
+    });
+    cleanup = corpus.cleanup;
+    const [source] = (await loadCorpus(corpus.dir)).sources;
+    const { readFile } = await import('node:fs/promises');
+    const fileText = await readFile(`${corpus.dir}/bom.txt`, 'utf8');
+    const [passage] = source?.passages ?? [];
+    expect(fileText.slice(passage?.start, passage?.end)).toBe(
+      'The committee received forty complaints last year.',
+    );
+  });
+});

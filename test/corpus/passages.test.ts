@@ -93,3 +93,21 @@ describe('splitArticle', () => {
     expect(excerpts('Laptop displaying the Claude logo, on a desk in an office.\n', custom)).toEqual([]);
   });
 });
+
+describe('splitArticle line endings', () => {
+  it.each([
+    ['\n', 'LF'],
+    ['\r\n', 'CRLF'],
+    ['\r', 'CR'],
+  ])('reads tables and paragraphs the same with %j (%s) line breaks', (eol) => {
+    const text = [
+      'Key facts',
+      '| Item | Figure |',
+      '|---|---|',
+      '| Red gadgets made | 5,555 |',
+      '',
+      'The plant made gadgets all year long.',
+    ].join(eol);
+    expect(excerpts(text)).toEqual(['| Red gadgets made | 5,555 |', 'The plant made gadgets all year long.']);
+  });
+});
