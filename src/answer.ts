@@ -82,6 +82,7 @@ export type QuestionKind = 'number' | 'date' | 'who' | 'definition' | 'other';
 
 /** The result of one question. */
 export interface AskResult {
+  /** The question as read: control characters removed, white space collapsed, cut at 500 characters. */
   query: string;
   /** Best first. Empty when nothing in the corpus answers the question (a refusal). */
   answers: Answer[];

@@ -10,7 +10,7 @@ import { runConsole } from './console.js';
 import { loadCorpus } from './corpus/load.js';
 import { loadFacts } from './facts.js';
 import { bundledCorpusDir } from './paths.js';
-import { dateLabel, messages, renderText } from './present.js';
+import { cleanUserText, dateLabel, MAX_QUESTION_LENGTH, messages, renderText } from './present.js';
 import type { FactsIndex } from './search/facts-index.js';
 import { FactsService } from './service.js';
 
@@ -70,9 +70,12 @@ export function buildProgram(): Command {
       }
       const askOptions: AskOptions = { k: options.k, ...(options.source ? { source: options.source } : {}) };
       const answer = (question: string, echo: boolean) => {
+        if (cleanUserText(question).truncated) {
+          process.stderr.write(`facts: ${messages.questionTooLong(MAX_QUESTION_LENGTH)}\n`);
+        }
         const result = index.ask(question, askOptions);
         if (options.json) return JSON.stringify(result);
-        return `${echo ? `? ${question}\n` : ''}${renderText(result)}\n`;
+        return `${echo ? `? ${result.query}\n` : ''}${renderText(result)}\n`;
       };
       if (words.length > 0) {
         process.stdout.write(`${answer(words.join(' '), false)}\n`);
@@ -141,7 +144,8 @@ export async function main(argv: string[]): Promise<void> {
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
     // Help and version are successes; any other parse error is wrong usage (commander printed why).
-    const ok = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+    // ("commander.help" is help shown because no command was given: wrong usage too.)
+    const ok = ['commander.helpDisplayed', 'commander.version'].includes(error.code);
     process.exitCode = ok ? 0 : EXIT_USAGE;
   }
 }

@@ -29,8 +29,9 @@ export async function runConsole({ service, input, output }: ConsoleOptions): Pr
     if (/^(exit|quit)$/i.test(question)) break;
     if (question.length > 0) {
       // Piped questions are echoed, so the transcript shows which answer belongs to which question.
-      if (!interactive) write(`? ${question}`);
-      write(`${renderText(service.ask('console', question))}\n`);
+      const result = service.ask('console', question);
+      if (!interactive) write(`? ${result.query}`);
+      write(`${renderText(result)}\n`);
     }
     if (interactive) lines.prompt();
   }

@@ -66,6 +66,12 @@ describe('facts ask', () => {
     expect(lines[1]?.answers).toEqual([]);
   });
 
+  it('reports the question as read, cut at 500 characters, and says it was cut', () => {
+    const { stdout, stderr } = facts(['ask', '--json', `How many fake accounts ${'very '.repeat(200)}`]);
+    expect((JSON.parse(stdout) as AskResult).query.length).toBeLessThanOrEqual(500);
+    expect(stderr).toContain('Questions are limited to 500 characters');
+  });
+
   it('answers only from the source asked for', () => {
     const { stdout } = facts([
       'ask',
@@ -83,10 +89,11 @@ describe('facts ask', () => {
     [['ask', '--source', 'nope', 'q']],
     [['frobnicate']],
     [['ask', '--unknown']],
+    [[]],
   ])('exits 2 with a message on wrong usage: %j', (args) => {
     const { code, stderr } = facts(args);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/error|no source/i);
+    expect(stderr).toMatch(/error|no source|Usage: facts/i);
   });
 
   it('shows help and exits 0', () => {
@@ -131,6 +138,13 @@ describe('facts sources and check', () => {
 });
 
 describe('facts console', () => {
+  it('never writes control characters from the input back to the terminal', () => {
+    const { stdout } = facts(['console'], 'how many\u001b[2J\u001b]0;pwned\u0007 accounts\n');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for them is the point
+    expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(stdout).toContain('? how many [2J ]0;pwned accounts');
+  });
+
   it('answers piped questions and ends with the input', () => {
     const { code, stdout } = facts(['console'], 'How many fake accounts were used?\nexit\n');
     expect(code).toBe(0);

@@ -28,6 +28,18 @@ const SCALES: Record<string, number> = {
 const TOKEN =
   /(\d[\d,]*(?:\.\d+)?)(?:\s?([Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|[Mm]n|[Bb]n|[Tt]n|[kmbKMB])(?![\p{L}\p{N}]))?|((?:\p{Lu}\.){2,})|([\p{L}\p{N}]+(?:'[\p{L}]+)*)/gu;
 
+/**
+ * Chat markup that is not part of a question: Discord and Slack mentions (`<@123>`, `<!channel>`,
+ * `@everyone`), channel links, custom emoji, timestamps, and markdown emphasis. Removed before a question
+ * is read, so "@everyone how many **fake** accounts?" asks about fake accounts, not about "everyone".
+ */
+const CHAT_MARKUP =
+  /<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:\d+(?::\w)?|![^>]*|[@#][A-Z0-9]+(?:\|[^>]*)?)>|(?<![\w@])@(?:everyone|here|channel)\b|[*_~`>|#]+/g;
+
+export function withoutChatMarkup(text: string): string {
+  return text.replace(CHAT_MARKUP, ' ');
+}
+
 /** NFKC, then typographic quotes and dashes folded to ASCII. Keeps the string's length unchanged per character class. */
 export function fold(text: string): string {
   return text

@@ -18,7 +18,14 @@ import type {
 import type { Corpus, Source } from '../corpus/load.js';
 import { sentenceSpans } from '../corpus/passages.js';
 import { cleanUserText, MAX_MESSAGE_LENGTH, MAX_QUESTION_LENGTH, shorten } from '../present.js';
-import { analyzeQuery, analyzeTerm, analyzeWithOffsets, fold, tokenize } from './analyze.js';
+import {
+  analyzeQuery,
+  analyzeTerm,
+  analyzeWithOffsets,
+  fold,
+  tokenize,
+  withoutChatMarkup,
+} from './analyze.js';
 import { findDates, findNumbers, sameFigure } from './figures.js';
 import { passageLink } from './link.js';
 import { questionKind } from './question.js';
@@ -218,12 +225,13 @@ export class SearchIndex implements FactsIndex {
   ask(question: string, options: AskOptions = {}): AskResult {
     const k = clamp(options.k ?? DEFAULT_K, 1, MAX_K);
     const offset = clamp(options.offset ?? 0, 0, Number.MAX_SAFE_INTEGER);
-    const query = this.#parse(cleanUserText(String(question), MAX_QUESTION_LENGTH).text);
+    const asked = cleanUserText(String(question), MAX_QUESTION_LENGTH).text;
+    const query = this.#parse(asked);
     const ranked = this.#group(this.#rank(query, options), query.kind);
     const page = ranked.slice(offset, offset + k);
     const answers = page.map((r) => this.#answer(r.ranked, r.corroboratedBy, query.kind));
     return {
-      query: String(question),
+      query: asked,
       answers,
       disagreement: this.#disagreement(page.map((r) => r.ranked)),
       hasMore: ranked.length > offset + k,
@@ -282,7 +290,8 @@ export class SearchIndex implements FactsIndex {
   }
 
   /** Reads a question: its kind and its content words with their synonyms and IDF weights. */
-  #parse(text: string): Query {
+  #parse(question: string): Query {
+    const text = withoutChatMarkup(question);
     const concepts = analyzeQuery(text).map((term) => {
       const alternatives = [term, ...(this.#synonyms.get(term) ?? []).filter((t) => t !== term)];
       const df = Math.max(0, ...alternatives.map((t) => this.#documentFrequency.get(t) ?? 0));

@@ -29,6 +29,16 @@ describe('ask', () => {
       expect(index.ask(suggestion).answers.length).toBeGreaterThan(0);
   });
 
+  it('reads past mentions and markdown in a question', () => {
+    const plain = index.ask('How many fake accounts were used?');
+    for (const noisy of [
+      '@everyone how many fake accounts were used?',
+      '<!channel> <@U123> How many **fake** accounts were used?',
+    ]) {
+      expect(index.ask(noisy).answers.map((a) => a.excerpt)).toEqual(plain.answers.map((a) => a.excerpt));
+    }
+  });
+
   it.each(['', '   ', '???', 'the of and'])('refuses a question with no content: %j', (question) => {
     expect(index.ask(question).answers).toEqual([]);
   });
