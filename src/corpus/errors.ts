@@ -7,6 +7,7 @@ export type CorpusProblemCode =
   | 'FILE_EMPTY'
   | 'FILE_BINARY'
   | 'FILE_NOT_UTF8'
+  | 'FILE_NO_PASSAGES'
   | 'DUPLICATE_ID'
   | 'METADATA_INVALID'
   | 'SYNONYMS_INVALID';

@@ -77,6 +77,14 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
     }
     ids.set(id, file);
     const split = splitArticle(text, rules);
+    if (split.passages.length === 0) {
+      problems.push({
+        code: 'FILE_NO_PASSAGES',
+        file,
+        reason: 'has nothing to quote: only headings, boilerplate or lines too short to be passages',
+      });
+      continue;
+    }
     const firstLine = split.firstLine ? shorten(split.firstLine, 120) : name;
     sources.push({
       id,

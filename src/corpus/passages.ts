@@ -35,7 +35,7 @@ const MAX_ITEM_LENGTH = 400;
 
 const METADATA_LINE = /^>\s*(source|published|updated|author|date)\s*:/i;
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
-const TABLE_SEPARATOR = /^\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?$/;
+const TABLE_SEPARATOR = /^\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*\|?$/;
 const BULLET = /^([-*•▪‣◦]|\d{1,3}[.)])\s+/u;
 const LONE_MARKER = /^([-*•▪‣◦]|\d{1,3}[.)])$/u;
 /** Sentence-closing punctuation, possibly inside a bracket or before reference markers: "abroad.)", "2026.[1][9]". */
@@ -72,7 +72,44 @@ function isHeading(line: string): boolean {
   if (MARKDOWN_HEADING.test(line)) return true;
   const words = wordCount(line);
   if (words < MIN_BLOCK_WORDS && !line.endsWith('?')) return true;
-  return words <= MAX_HEADING_WORDS && !CLOSING_PUNCTUATION.test(line) && !/^["“]/u.test(line);
+  if (words > MAX_HEADING_WORDS) return false;
+  // A question in Title Case is a heading ("If It Copies This Cheaply, How Big Was the Moat?");
+  // one in sentence case is an FAQ question, kept as a passage.
+  if (line.endsWith('?')) return isTitleCase(line);
+  return !CLOSING_PUNCTUATION.test(line) && !/^["“]/u.test(line);
+}
+
+/** Most words of four letters or more are capitalised (short words — "the", "of", "How" — do not count). */
+function isTitleCase(line: string): boolean {
+  const long = line.split(/\s+/).filter((w) => /^[\p{L}'’-]{4,}[?,.:]?$/u.test(w));
+  return long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.8 * long.length;
+}
+
+/**
+ * Joins hard-wrapped lines: a line that does not end a sentence, followed by one that starts in lower case,
+ * continues it ("… on Monday because" / "it had ignored …"). Tables, list items that follow, headings and
+ * header lines are never joined to.
+ */
+function joinWrapped(text: string, lines: Line[]): Line[] {
+  const joined: Line[] = [];
+  for (const line of lines) {
+    const last = joined.at(-1);
+    const continues =
+      last !== undefined &&
+      last.text.length > 0 &&
+      !last.text.startsWith('|') &&
+      !MARKDOWN_HEADING.test(last.text) &&
+      !METADATA_LINE.test(last.text) &&
+      !/[.!?:]["”’)]*$/u.test(last.text) &&
+      /^\p{Ll}/u.test(line.text);
+    if (continues) {
+      last.end = line.end;
+      last.text = text.slice(last.start, last.end);
+    } else {
+      joined.push({ ...line });
+    }
+  }
+  return joined;
 }
 
 /**
@@ -145,7 +182,7 @@ export interface SplitArticle {
 }
 
 export function splitArticle(text: string, rules: BoilerplateRules): SplitArticle {
-  const lines = splitLines(text);
+  const lines = joinWrapped(text, splitLines(text));
   const passages: PassageSpan[] = [];
   let firstLine: string | null = null;
   let url: string | null = null;
@@ -184,7 +221,8 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
     if (BoilerplateRules.isHandle(nextText(i))) return;
 
     if (t.startsWith('|')) {
-      if (TABLE_SEPARATOR.test(t)) return;
+      // A separator, or a row without a word or a number in it, says nothing.
+      if (TABLE_SEPARATOR.test(t) || !/[\p{L}\p{N}]/u.test(t)) return;
       if (tableHeader === null) {
         tableHeader = tableCells(t);
         paragraph++;

@@ -59,6 +59,7 @@ describe('loadCorpus', () => {
     ['METADATA_INVALID', { 'a.txt': ARTICLE, 'sources.json': '{"sources": {"a.txt": {"url": "ftp://x"}}}' }],
     ['METADATA_INVALID', { 'a.txt': ARTICLE, 'sources.json': '{"boilerplate": ["("]}' }],
     ['SYNONYMS_INVALID', { 'a.txt': ARTICLE, 'synonyms.txt': 'fake\n' }],
+    ['FILE_NO_PASSAGES', { 'a.txt': '# Only a heading\n\n## And another\n' }],
   ])('reports %s and names the file', async (code, files) => {
     const problems = await problemsOf(files);
     expect(problems.map((p) => p.code)).toContain(code);

@@ -111,3 +111,28 @@ describe('splitArticle line endings', () => {
     expect(excerpts(text)).toEqual(['| Red gadgets made | 5,555 |', 'The plant made gadgets all year long.']);
   });
 });
+
+describe('splitArticle layout', () => {
+  it('joins hard-wrapped lines into one paragraph', () => {
+    const text =
+      'The regulator fined the bank 40 million dollars on Monday because\nit had ignored repeated warnings.\n';
+    expect(excerpts(text)).toEqual([
+      'The regulator fined the bank 40 million dollars on Monday because\nit had ignored repeated warnings.',
+    ]);
+  });
+
+  it('reads a Title Case question as a heading, a sentence-case one as a passage', () => {
+    const text =
+      'If It Copies This Cheaply, How Big Was the Moat?\nWhat is AI distillation in simple words?\n';
+    const split = splitArticle(text, rules);
+    expect(split.passages.map((p) => text.slice(p.start, p.end))).toEqual([
+      'What is AI distillation in simple words?',
+    ]);
+    expect(split.passages[0]?.section).toBe('If It Copies This Cheaply, How Big Was the Moat?');
+  });
+
+  it('ignores table rows without words and short separators', () => {
+    const text = '| Item | Figure |\n|-|-|\n| | |\n| Red gadgets made | 5,555 |\n';
+    expect(excerpts(text)).toEqual(['| Red gadgets made | 5,555 |']);
+  });
+});
