@@ -101,6 +101,8 @@ export interface FindSourcesResult {
   text: string;
   /** Passages that support claims of the message, best first (empty when nothing supports it). */
   supporting: Answer[];
+  /** When some claims are supported: the sentences of the message that no passage supports. */
+  unsupported: string[];
   /** When nothing supports the message: the nearest passages, to be labelled as not supporting it. */
   nearest: Answer[];
   corpusVersion: string;

@@ -11,6 +11,7 @@ export const messages = {
   suggestionsIntro: 'Questions the sources do answer:',
   noSupport: 'No source supports this message.',
   nearestIntro: 'Nearest passages (they do not support the message):',
+  unsupportedIntro: 'Not found in the sources:',
   emptyQuestion: 'Ask a question about the story, for example: "How many fake accounts were used?"',
   emptyMessage: 'That message has no text to check against the sources.',
   error: 'Something went wrong while answering. Please try again.',

@@ -255,7 +255,10 @@ export function renderFindSources(result: FindSourcesResult): Payload {
       (_answer, i) => ({ number: i + 1, color: COLOR_ANSWER, figure: null }),
       labels.footer(result.corpusVersion, 1, shown.length),
     );
-    return { content: '', embeds, components: [], allowedMentions: NO_MENTIONS };
+    // The message's own sentences that nothing supports, quoted back (escaped: they are user text).
+    const unsupported = result.unsupported.slice(0, 5).map((claim) => `> ${escapeText(shorten(claim, 300))}`);
+    const content = unsupported.length > 0 ? fitContent([messages.unsupportedIntro, ...unsupported]) : '';
+    return { content, embeds, components: [], allowedMentions: NO_MENTIONS };
   }
   const nearest = result.nearest.slice(0, PAGE_SIZE);
   const lines: string[] = [messages.noSupport];

@@ -150,6 +150,11 @@ export function findSourcesMessage(result: FindSourcesResult): SlackMessage {
     result.supporting.slice(0, MAX_ANSWERS_SHOWN).forEach((answer, i) => {
       blocks.push(...answerBlocks(answer, i + 1, null));
     });
+    if (result.unsupported.length > 0) {
+      // The message's own sentences that nothing supports, quoted back (escaped: they are user text).
+      const claims = result.unsupported.slice(0, 5).map((claim) => `> ${escapedWithin(claim, 500)}`);
+      blocks.push(sectionBlock([`*${messages.unsupportedIntro}*`, ...claims].join('\n')));
+    }
     const first = result.supporting[0];
     return {
       text: first ? fallback(`“${first.excerpt}” — ${first.source.title}`) : '',

@@ -244,13 +244,19 @@ export class SearchIndex implements FactsIndex {
     const clean = cleanUserText(String(text), MAX_MESSAGE_LENGTH).text;
     const best = new Map<number, Ranked>();
     const nearest = new Map<number, Ranked>();
+    const unsupported: string[] = [];
     for (const [start, end] of sentenceSpans(clean, 0, clean.length)) {
-      const claim = this.#parse(clean.slice(start, end));
+      const sentence = clean.slice(start, end);
+      const claim = this.#parse(sentence);
       if (claim.concepts.length < 2) continue;
+      let supported = false;
       for (const r of this.#rank(claim, {}, 0)) {
-        const into = r.coverage >= MIN_SUPPORT ? best : nearest;
+        const supports = r.coverage >= MIN_SUPPORT && this.#backs(sentence, r.passage);
+        supported ||= supports;
+        const into = supports ? best : nearest;
         if ((into.get(r.passage.id)?.score ?? -1) < r.score) into.set(r.passage.id, r);
       }
+      if (!supported) unsupported.push(sentence);
     }
     const top = (map: Map<number, Ranked>, n: number) =>
       [...map.values()]
@@ -261,9 +267,26 @@ export class SearchIndex implements FactsIndex {
     return {
       text: String(text),
       supporting,
+      unsupported: supporting.length > 0 ? unsupported : [],
       nearest: supporting.length > 0 ? [] : top(nearest, 3),
       corpusVersion: this.version,
     };
+  }
+
+  /**
+   * Whether a passage can back a claim beyond sharing its words: every figure of the claim is in it
+   * ("28.8 million" does not back "50 million"), and every name the claim capitalises is in it, its
+   * context or its article's title ("DeepSeek made 28.8 million exchanges" is not backed by Alibaba's).
+   */
+  #backs(claim: string, passage: Passage): boolean {
+    const figures = findNumbers(claim, 0, claim.length);
+    if (!figures.every((f) => passage.numbers.some((n) => sameFigure(n, f)))) return false;
+    const known = new Set([...passage.termSet, ...passage.contextTerms, ...analyze(passage.source.title)]);
+    const names = withoutChatMarkup(claim).match(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu) ?? [];
+    return names.every((name) => {
+      const term = analyzeTerm(name);
+      return term === null || known.has(term) || (this.#synonyms.get(term) ?? []).some((t) => known.has(t));
+    });
   }
 
   suggest(prefix: string, limit = MAX_SUGGESTIONS): string[] {

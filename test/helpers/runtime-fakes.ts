@@ -17,7 +17,7 @@ export function fakeIndex(version: string, passageCount = 3): FactsIndex {
       suggestions: [],
       corpusVersion: version,
     }),
-    findSources: (text) => ({ text, supporting: [], nearest: [], corpusVersion: version }),
+    findSources: (text) => ({ text, supporting: [], unsupported: [], nearest: [], corpusVersion: version }),
     suggest: () => [],
     sources: () => [],
   };

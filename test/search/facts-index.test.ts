@@ -122,6 +122,23 @@ describe('findSources', () => {
     expect(result.nearest).toEqual([]);
   });
 
+  it('does not back a claim whose figure or name the passage lacks', () => {
+    for (const claim of [
+      'DeepSeek made 28.8 million exchanges with Claude.',
+      'Anthropic says Alibaba used 50,000 fake accounts.',
+    ]) {
+      expect(index.findSources(claim).supporting).toEqual([]);
+    }
+  });
+
+  it('names the sentences of a message that nothing supports', () => {
+    const result = index.findSources(
+      'Anthropic says Alibaba used about 25,000 fake accounts. Also, the moon is made of green cheese.',
+    );
+    expect(result.supporting.length).toBeGreaterThan(0);
+    expect(result.unsupported).toEqual(['Also, the moon is made of green cheese.']);
+  });
+
   it('says nothing supports an unrelated message, with the nearest passages apart', () => {
     const result = index.findSources('The recipe needs two cups of flour and a pinch of salt.');
     expect(result.supporting).toEqual([]);

@@ -199,9 +199,27 @@ describe('escapeText / unescapeText', () => {
 });
 
 describe('renderFindSources', () => {
+  it('GIVEN claims nothing supports THEN quotes them back, escaped, under their label', () => {
+    const payload = renderFindSources({
+      text: 't',
+      supporting: [answer('supported', 'T', [])],
+      unsupported: ['@everyone **the moon** is cheese.'],
+      nearest: [],
+      corpusVersion: 'v',
+    });
+    expect(payload.content).toBe('Not found in the sources:\n> @everyone \\*\\*the moon\\*\\* is cheese.');
+    expect(payload.allowedMentions).toEqual({ parse: [] });
+  });
+
   it('GIVEN no support THEN says so and shows the nearest passages', () => {
     const nearest = [answer('near one', 'T', [])];
-    const payload = renderFindSources({ text: 't', supporting: [], nearest, corpusVersion: 'v' });
+    const payload = renderFindSources({
+      text: 't',
+      supporting: [],
+      unsupported: [],
+      nearest,
+      corpusVersion: 'v',
+    });
     expect(payload.content).toBe(
       'No source supports this message.\nNearest passages (they do not support the message):',
     );

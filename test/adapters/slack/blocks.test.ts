@@ -190,10 +190,25 @@ describe('answerMessage', () => {
 });
 
 describe('findSourcesMessage', () => {
+  it('quotes back, escaped, the claims nothing supports', () => {
+    const message = findSourcesMessage({
+      text: 't',
+      supporting: [answer()],
+      unsupported: ['<!channel> the moon & the cheese'],
+      nearest: [],
+      corpusVersion: 'v',
+    });
+    const json = JSON.stringify(message);
+    expect(json).toContain('Not found in the sources:');
+    expect(json).toContain('&lt;!channel&gt; the moon &amp; the cheese');
+    expect(json).not.toContain('<!channel>');
+  });
+
   it('lists the supporting passages', () => {
     const message = findSourcesMessage({
       text: 't',
       supporting: [answer()],
+      unsupported: [],
       nearest: [],
       corpusVersion: 'v',
     });
@@ -205,6 +220,7 @@ describe('findSourcesMessage', () => {
     const message = findSourcesMessage({
       text: 't',
       supporting: [],
+      unsupported: [],
       nearest: [answer()],
       corpusVersion: 'v',
     });

@@ -19,7 +19,13 @@ const empty: AskResult = {
   suggestions: [],
   corpusVersion: 'v1',
 };
-const nothing: FindSourcesResult = { text: 't', supporting: [], nearest: [], corpusVersion: 'v1' };
+const nothing: FindSourcesResult = {
+  text: 't',
+  supporting: [],
+  unsupported: [],
+  nearest: [],
+  corpusVersion: 'v1',
+};
 
 /** A service whose index records, in `log`, when it is asked. */
 function recordingService(log: string[]): FactsService {
