@@ -315,10 +315,13 @@ export class SearchIndex implements FactsIndex {
   /** Reads a question: its kind and its content words with their synonyms and IDF weights. */
   #parse(question: string): Query {
     const text = withoutChatMarkup(question);
+    const names = capitalisedTerms(text);
     const concepts = analyzeQuery(text).map((term) => {
       const alternatives = [term, ...(this.#synonyms.get(term) ?? []).filter((t) => t !== term)];
       const df = Math.max(0, ...alternatives.map((t) => this.#documentFrequency.get(t) ?? 0));
-      return { term, alternatives, weight: Math.log(1 + this.#passages.length / (1 + df)) };
+      // A name the corpus never mentions ("Google", "OpenAI") says the question is about something else.
+      const unknownName = df === 0 && names.has(term) ? UNKNOWN_NAME_WEIGHT : 1;
+      return { term, alternatives, weight: unknownName * Math.log(1 + this.#passages.length / (1 + df)) };
     });
     return { text, kind: questionKind(text), concepts };
   }
@@ -463,6 +466,19 @@ export class SearchIndex implements FactsIndex {
 
 /** Each other source stating the same fact (up to three) adds this share to an answer's rank. */
 const CORROBORATION_BONUS = 0.1;
+
+/** How much more a capitalised word the corpus never uses weighs than any other unknown word. */
+const UNKNOWN_NAME_WEIGHT = 2;
+
+/** Analysed terms of the words a question capitalises past its first word (names, as users type them). */
+function capitalisedTerms(text: string): Set<string> {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu) ?? [];
+  const terms = words
+    .slice(1)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => analyzeTerm(w.replace(/['’]s$/u, '')));
+  return new Set(terms.filter((t): t is string => t !== null));
+}
 
 /** An FAQ heading or other question ranks far below a passage stating a fact. */
 const ASKING_PENALTY = 0.3;

@@ -39,6 +39,13 @@ describe('ask', () => {
     }
   });
 
+  it.each(['How many fake accounts did Google use?', 'What did OpenAI say about the letter?'])(
+    'refuses a question about a name the sources never mention: %s',
+    (question) => {
+      expect(index.ask(question).answers).toEqual([]);
+    },
+  );
+
   it.each(['', '   ', '???', 'the of and'])('refuses a question with no content: %j', (question) => {
     expect(index.ask(question).answers).toEqual([]);
   });
