@@ -31,7 +31,7 @@ const DATE_PATTERNS: RegExp[] = [
 ];
 
 const NUMBER = new RegExp(
-  `${QUALIFIER}\\$?(\\d[\\d,]*(?:\\.\\d+)?)(\\s?(?:thousand|million|billion|trillion|[kKmMbB](?![\\p{L}])))?\\+?(?:\\s?(?:percent|%))?`,
+  `${QUALIFIER}\\$?(\\d(?:[\\d,]*\\d)?(?:\\.\\d+)?)(\\s?(?:thousand|million|billion|trillion|[kKmMbB](?![\\p{L}])))?\\+?(?:\\s?(?:percent|%))?`,
   'giu',
 );
 

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { findDates, findNumbers, sameFigure } from '../../src/search/figures.js';
+
+const numbers = (text: string) => findNumbers(text, 0, text.length).map((f) => [f.text, f.value]);
+const dates = (text: string) => findDates(text, 0, text.length).map((f) => [f.text, f.value]);
+
+describe('findNumbers', () => {
+  it.each([
+    ['roughly 25,000 fake accounts', [['roughly 25,000', '25000']]],
+    ['about 28.8 million chats', [['about 28.8 million', '28800000']]],
+    ['dropping below $100, with some reporting', [['$100', '100']]],
+    ['the 150,000+ interactions', [['150,000+', '150000']]],
+    ['over about six weeks', [['about six', '6']]],
+    ['in 2026 and in [1]', []],
+  ])('reads %j', (text, expected) => {
+    expect(numbers(text)).toEqual(expected);
+  });
+});
+
+describe('findDates', () => {
+  it.each([
+    ['on June 10, 2026.', [['June 10, 2026', '2026-06-10']]],
+    [
+      'between April 22 and June 5',
+      [
+        ['April 22', '04-22'],
+        ['June 5', '06-05'],
+      ],
+    ],
+    ['2026-02', [['2026-02', '2026-02']]],
+    ['it may rain', []],
+  ])('reads %j', (text, expected) => {
+    expect(dates(text)).toEqual(expected);
+  });
+});
+
+describe('sameFigure', () => {
+  const n = (value: string) => ({ text: value, value, kind: 'number' as const, start: 0, end: 0 });
+  const d = (value: string) => ({ text: value, value, kind: 'date' as const, start: 0, end: 0 });
+  it('treats a rounded figure as the same, a 4% difference as another', () => {
+    expect(sameFigure(n('28800000'), n('29000000'))).toBe(true);
+    expect(sameFigure(n('25000'), n('24000'))).toBe(false);
+  });
+  it('compares dates on the parts both give', () => {
+    expect(sameFigure(d('06-10'), d('2026-06-10'))).toBe(true);
+    expect(sameFigure(d('2026-06-10'), d('2025-06-10'))).toBe(false);
+  });
+});
