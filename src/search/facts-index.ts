@@ -4,7 +4,7 @@
  * kind of fact asked for — refuses when nothing covers the question well enough, and groups passages from
  * several sources that state the same fact.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type {
   Answer,
   AskOptions,
@@ -18,17 +18,24 @@ import type {
 import type { Corpus, Source } from '../corpus/load.js';
 import { sentenceSpans } from '../corpus/passages.js';
 import { cleanUserText, MAX_MESSAGE_LENGTH, MAX_QUESTION_LENGTH, shorten } from '../present.js';
-import {
-  analyzeQuery,
-  analyzeTerm,
-  analyzeWithOffsets,
-  fold,
-  tokenize,
-  withoutChatMarkup,
-} from './analyze.js';
-import { findDates, findNumbers, sameFigure } from './figures.js';
+import { analyze, analyzeQuery, analyzeTerm, fold, tokenize, withoutChatMarkup } from './analyze.js';
+import { findNumbers, sameFigure } from './figures.js';
+import { CORROBORATION_BONUS, disagreementOf, sameFact } from './group.js';
 import { passageLink } from './link.js';
+import { buildPassages, buildVocabulary, type Passage } from './passage.js';
 import { questionKind } from './question.js';
+import {
+  ASKING_PENALTY,
+  answerFigure,
+  capitalisedTerms,
+  cover,
+  kindFactor,
+  lengthFactor,
+  proximity,
+  type Query,
+  type Ranked,
+  UNKNOWN_NAME_WEIGHT,
+} from './rank.js';
 
 export interface FactsIndex {
   /** Content hash of the corpus (12 hex characters). */
@@ -80,59 +87,6 @@ const DEFAULT_K = 3;
 const MAX_K = 20;
 const MAX_SUGGESTIONS = 25;
 const MAX_SUGGESTION_LENGTH = 100;
-
-interface Passage {
-  id: number;
-  source: Source;
-  start: number;
-  end: number;
-  paragraph: number;
-  section: string | null;
-  excerpt: string;
-  /** The excerpt folded (NFKC, quotes, dashes), to recognise the same sentence in two sources. */
-  folded: string;
-  /** A table row's header, indexed with it. */
-  context: string | null;
-  /** Analysed terms of the excerpt (and a table row's header) with their character positions in it. */
-  terms: Array<{ term: string; index: number }>;
-  termSet: Set<string>;
-  /** Terms of what surrounds the passage: its section heading and the sentence before it ("It went to…"). */
-  contextTerms: Set<string>;
-  /** The sentence before it in the same paragraph, indexed with it at a lower weight. */
-  previous: string;
-  /** States what something is ("… means …", "… is the practice of …"): what "what is X?" wants. */
-  defines: boolean;
-  /** The passage asks rather than states (an FAQ heading). */
-  asks: boolean;
-  numbers: Figure[];
-  dates: Figure[];
-  /** Its section heading is a date (a timeline entry): it answers "when". */
-  datedSection: boolean;
-  /** Holds a name (a capitalised word past the first) — what a "who" question wants. */
-  names: boolean;
-}
-
-interface Ranked {
-  passage: Passage;
-  score: number;
-  coverage: number;
-  figure: Figure | null;
-  /** What the figure counts: the question's word nearest to it, and the word right after it ("exchanges"). */
-  figureOf: { concept: string; unit: string | null } | null;
-}
-
-/** Where a covered concept of the question stands in a passage (character offsets in the excerpt). */
-interface ConceptPositions {
-  concept: string;
-  at: number[];
-}
-
-interface Query {
-  text: string;
-  kind: QuestionKind;
-  /** Content words of the question, each with the words that may stand for it (itself first). */
-  concepts: Array<{ term: string; alternatives: string[]; weight: number }>;
-}
 
 export class SearchIndex implements FactsIndex {
   readonly version: string;
@@ -464,241 +418,6 @@ export class SearchIndex implements FactsIndex {
   }
 }
 
-/** Each other source stating the same fact (up to three) adds this share to an answer's rank. */
-const CORROBORATION_BONUS = 0.1;
-
-/** How much more a capitalised word the corpus never uses weighs than any other unknown word. */
-const UNKNOWN_NAME_WEIGHT = 2;
-
-/** Analysed terms of the words a question capitalises past its first word (names, as users type them). */
-function capitalisedTerms(text: string): Set<string> {
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu) ?? [];
-  const terms = words
-    .slice(1)
-    .filter((w) => /^\p{Lu}/u.test(w))
-    .map((w) => analyzeTerm(w.replace(/['’]s$/u, '')));
-  return new Set(terms.filter((t): t is string => t !== null));
-}
-
-/** An FAQ heading or other question ranks far below a passage stating a fact. */
-const ASKING_PENALTY = 0.3;
-
 function clamp(value: number, min: number, max: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.trunc(value))) : min;
-}
-
-const DEFINES =
-  /\b(means|is the practice|is a process|a process in which|is training|is copying|refers to|is when|is a way)\b/i;
-
-function buildPassages(corpus: Corpus): Passage[] {
-  const passages: Passage[] = [];
-  for (const source of corpus.sources) {
-    source.passages.forEach((span, i) => {
-      const excerpt = source.text.slice(span.start, span.end);
-      const before = source.passages[i - 1];
-      const previous =
-        before && before.paragraph === span.paragraph && span.kind === 'sentence'
-          ? source.text.slice(before.start, before.end)
-          : '';
-      const terms = analyzeWithOffsets(excerpt);
-      const contextTerms = span.context ? analyze(span.context) : [];
-      passages.push({
-        id: passages.length,
-        source,
-        start: span.start,
-        end: span.end,
-        paragraph: span.paragraph,
-        section: span.section,
-        excerpt,
-        folded: fold(excerpt),
-        context: span.context,
-        terms,
-        termSet: new Set([...terms.map((t) => t.term), ...contextTerms]),
-        contextTerms: new Set([...analyze(span.section ?? ''), ...analyze(previous)]),
-        previous,
-        defines: DEFINES.test(excerpt),
-        asks: /\?["”’)]*$/u.test(excerpt),
-        numbers: findNumbers(excerpt, 0, excerpt.length),
-        dates: findDates(excerpt, 0, excerpt.length),
-        datedSection: span.section !== null && findDates(span.section, 0, span.section.length).length > 0,
-        names: /\s\p{Lu}\p{Ll}+/u.test(excerpt.slice(1)) || span.kind === 'row',
-      });
-    });
-  }
-  return passages;
-}
-
-function analyze(text: string): string[] {
-  return analyzeWithOffsets(text).map((t) => t.term);
-}
-
-function buildVocabulary(passages: Passage[]): Array<[string, number]> {
-  const counts = new Map<string, number>();
-  for (const p of passages) {
-    for (const word of fold(p.excerpt)
-      .toLowerCase()
-      .match(/\p{L}{3,}/gu) ?? []) {
-      counts.set(word, (counts.get(word) ?? 0) + 1);
-    }
-  }
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-}
-
-/**
- * Share of the question's weight a passage covers: a concept counts in full when the passage has it or a
- * synonym, 0.7 when MiniSearch matched it only fuzzily (a typo), 0.5 when only its context (section heading,
- * sentence before) has it.
- */
-function cover(
-  query: Query,
-  passage: Passage,
-  result: SearchResult,
-  totalWeight: number,
-): { coverage: number; positions: ConceptPositions[] } {
-  const matched = new Set(result.queryTerms);
-  let covered = 0;
-  const positions: ConceptPositions[] = [];
-  for (const concept of query.concepts) {
-    const inText = concept.alternatives.filter((t) => passage.termSet.has(t));
-    if (inText.length > 0) {
-      covered += concept.weight;
-      positions.push({
-        concept: concept.term,
-        at: passage.terms.filter((t) => inText.includes(t.term)).map((t) => t.index),
-      });
-    } else if (concept.alternatives.some((t) => passage.contextTerms.has(t))) {
-      covered += 0.5 * concept.weight;
-    } else if (concept.alternatives.some((t) => matched.has(t))) {
-      covered += 0.7 * concept.weight;
-    }
-  }
-  return { coverage: totalWeight > 0 ? covered / totalWeight : 0, positions };
-}
-
-/**
- * Rewards a passage whose matched words stand close together: the shortest span (in characters) holding
- * one occurrence of each matched concept, compared with the words' own length. Up to +15%.
- */
-function proximity(positions: number[][]): number {
-  const lists = positions.filter((p) => p.length > 0);
-  if (lists.length < 2) return 1;
-  const events = lists.flatMap((list, i) => list.map((at) => ({ at, i }))).sort((a, b) => a.at - b.at);
-  const counts = new Array<number>(lists.length).fill(0);
-  let have = 0;
-  let best = Number.POSITIVE_INFINITY;
-  let left = 0;
-  for (const event of events) {
-    if ((counts[event.i] ?? 0) === 0) have++;
-    counts[event.i] = (counts[event.i] ?? 0) + 1;
-    while (have === lists.length) {
-      const first = events[left];
-      if (!first) break;
-      best = Math.min(best, event.at - first.at);
-      counts[first.i] = (counts[first.i] ?? 0) - 1;
-      if (counts[first.i] === 0) have--;
-      left++;
-    }
-  }
-  // About eight characters a word: a span of that many characters per concept is as close as words get.
-  const tightness = Math.min(1, (lists.length * 8) / Math.max(1, best));
-  return 0.85 + 0.15 * tightness;
-}
-
-/**
- * The figure or date of a passage nearest to the question's words in it (gap between the figure's edges
- * and a word), with what it counts: that nearest question word, and the word right after the figure.
- */
-function answerFigure(
-  kind: QuestionKind,
-  passage: Passage,
-  positions: ConceptPositions[],
-): Pick<Ranked, 'figure' | 'figureOf'> {
-  const figures = kind === 'date' ? passage.dates : kind === 'number' ? passage.numbers : [];
-  let best: { figure: Figure; concept: string; gap: number } | null = null;
-  for (const figure of figures) {
-    for (const { concept, at } of positions.length > 0 ? positions : [{ concept: '', at: [figure.start] }]) {
-      for (const a of at) {
-        const gap = a >= figure.end ? a - figure.end : a < figure.start ? figure.start - a : 0;
-        if (!best || gap < best.gap) best = { figure, concept, gap };
-      }
-    }
-  }
-  if (!best) return { figure: null, figureOf: null };
-  const { figure, concept } = best;
-  const next = passage.terms.find(
-    (t) => t.index >= figure.end && t.index - figure.end <= 20 && !/^\d/.test(t.term),
-  );
-  return {
-    figure: { ...figure, start: passage.start + figure.start, end: passage.start + figure.end },
-    figureOf: { concept, unit: next?.term ?? null },
-  };
-}
-
-/** A passage holding the kind of fact asked for ranks higher; one without it lower. */
-function kindFactor(kind: QuestionKind, passage: Passage, figure: Figure | null): number {
-  switch (kind) {
-    case 'number':
-    case 'date':
-      return figure || (kind === 'date' && passage.datedSection) ? 1.3 : 0.75;
-    case 'who':
-      return passage.names ? 1.1 : 0.9;
-    case 'definition':
-      return passage.defines ? 1.3 : 1;
-    default:
-      return 1;
-  }
-}
-
-/**
- * A long sentence covers many questions a little; past 30 terms it ranks gently lower
- * (a 70-term sentence by about a fifth), so the short passage that states the fact comes first.
- */
-function lengthFactor(passage: Passage): number {
-  return Math.min(1, (30 / Math.max(1, passage.terms.length)) ** 0.3);
-}
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  for (const term of a) if (b.has(term)) shared++;
-  return shared / (a.size + b.size - shared || 1);
-}
-
-/**
- * Whether two passages state the same fact: the same text, or — when they give the fact asked for — the
- * same figure in much the same words; otherwise mostly the same words.
- */
-function sameFact(a: Ranked, b: Ranked, kind: QuestionKind): boolean {
-  if (a.passage.folded === b.passage.folded) return true;
-  const overlap = jaccard(a.passage.termSet, b.passage.termSet);
-  if ((kind === 'number' || kind === 'date') && a.figure && b.figure) {
-    return sameFigure(a.figure, b.figure) && overlap >= 0.25;
-  }
-  return overlap >= 0.5;
-}
-
-/**
- * Marks the answers that give different figures (or dates) for the same thing: figures compare only when
- * each stands nearest the same word of the question and neither counts something else ("28.8 million
- * exchanges" and "14.4 billion tokens" do not disagree).
- */
-function disagreementOf(ranked: Ranked[], sameWord: (a: string, b: string) => boolean): Disagreement | null {
-  const lead = ranked.find((r) => r.figure && r.figureOf);
-  if (!lead?.figure || !lead.figureOf) return null;
-  const { concept, unit } = lead.figureOf;
-  const values: Array<{ figure: Figure; answers: number[] }> = [];
-  ranked.forEach((r, i) => {
-    if (!r.figure || !r.figureOf) return;
-    const other = r.figureOf;
-    // Only figures that say what they count ("25,000 accounts", not a bare table cell), and count the same.
-    if (!unit || !other.unit || !sameWord(unit, other.unit) || other.concept !== concept) return;
-    const figure = r.figure;
-    const same = values.find((v) => sameFigure(v.figure, figure));
-    if (same) same.answers.push(i);
-    else values.push({ figure, answers: [i] });
-  });
-  if (values.length < 2) return null;
-  return {
-    kind: lead.figure.kind,
-    values: values.map((v) => ({ value: v.figure.value, text: v.figure.text, answers: v.answers })),
-  };
 }

@@ -1,0 +1,56 @@
+/** Grouping answers: the same fact from several sources, and figures that sources give differently. */
+import type { Disagreement, Figure, QuestionKind } from '../answer.js';
+import { sameFigure } from './figures.js';
+import type { Ranked } from './rank.js';
+
+/** Each other source stating the same fact (up to three) adds this share to an answer's rank. */
+export const CORROBORATION_BONUS = 0.1;
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const term of a) if (b.has(term)) shared++;
+  return shared / (a.size + b.size - shared || 1);
+}
+
+/**
+ * Whether two passages state the same fact: the same text, or — when they give the fact asked for — the
+ * same figure in much the same words; otherwise mostly the same words.
+ */
+export function sameFact(a: Ranked, b: Ranked, kind: QuestionKind): boolean {
+  if (a.passage.folded === b.passage.folded) return true;
+  const overlap = jaccard(a.passage.termSet, b.passage.termSet);
+  if ((kind === 'number' || kind === 'date') && a.figure && b.figure) {
+    return sameFigure(a.figure, b.figure) && overlap >= 0.25;
+  }
+  return overlap >= 0.5;
+}
+
+/**
+ * Marks the answers that give different figures (or dates) for the same thing: figures compare only when
+ * each stands nearest the same word of the question and neither counts something else ("28.8 million
+ * exchanges" and "14.4 billion tokens" do not disagree).
+ */
+export function disagreementOf(
+  ranked: Ranked[],
+  sameWord: (a: string, b: string) => boolean,
+): Disagreement | null {
+  const lead = ranked.find((r) => r.figure && r.figureOf);
+  if (!lead?.figure || !lead.figureOf) return null;
+  const { concept, unit } = lead.figureOf;
+  const values: Array<{ figure: Figure; answers: number[] }> = [];
+  ranked.forEach((r, i) => {
+    if (!r.figure || !r.figureOf) return;
+    const other = r.figureOf;
+    // Only figures that say what they count ("25,000 accounts", not a bare table cell), and count the same.
+    if (!unit || !other.unit || !sameWord(unit, other.unit) || other.concept !== concept) return;
+    const figure = r.figure;
+    const same = values.find((v) => sameFigure(v.figure, figure));
+    if (same) same.answers.push(i);
+    else values.push({ figure, answers: [i] });
+  });
+  if (values.length < 2) return null;
+  return {
+    kind: lead.figure.kind,
+    values: values.map((v) => ({ value: v.figure.value, text: v.figure.text, answers: v.answers })),
+  };
+}

@@ -1,0 +1,90 @@
+/** Passages as the index holds them: the text, its analysed terms and what it holds (figures, dates, names). */
+import type { Figure } from '../answer.js';
+import type { Corpus, Source } from '../corpus/load.js';
+import { analyze, analyzeWithOffsets, fold } from './analyze.js';
+import { findDates, findNumbers } from './figures.js';
+
+export interface Passage {
+  id: number;
+  source: Source;
+  start: number;
+  end: number;
+  paragraph: number;
+  section: string | null;
+  excerpt: string;
+  /** The excerpt folded (NFKC, quotes, dashes), to recognise the same sentence in two sources. */
+  folded: string;
+  /** A table row's header, indexed with it. */
+  context: string | null;
+  /** Analysed terms of the excerpt (and a table row's header) with their character positions in it. */
+  terms: Array<{ term: string; index: number }>;
+  termSet: Set<string>;
+  /** Terms of what surrounds the passage: its section heading and the sentence before it ("It went to…"). */
+  contextTerms: Set<string>;
+  /** The sentence before it in the same paragraph, indexed with it at a lower weight. */
+  previous: string;
+  /** States what something is ("… means …", "… is the practice of …"): what "what is X?" wants. */
+  defines: boolean;
+  /** The passage asks rather than states (an FAQ heading). */
+  asks: boolean;
+  numbers: Figure[];
+  dates: Figure[];
+  /** Its section heading is a date (a timeline entry): it answers "when". */
+  datedSection: boolean;
+  /** Holds a name (a capitalised word past the first) — what a "who" question wants. */
+  names: boolean;
+}
+
+/** Words that state what something is: what "what is X?" wants. */
+const DEFINES =
+  /\b(means|is the practice|is a process|a process in which|is training|is copying|refers to|is when|is a way)\b/i;
+
+export function buildPassages(corpus: Corpus): Passage[] {
+  const passages: Passage[] = [];
+  for (const source of corpus.sources) {
+    source.passages.forEach((span, i) => {
+      const excerpt = source.text.slice(span.start, span.end);
+      const before = source.passages[i - 1];
+      const previous =
+        before && before.paragraph === span.paragraph && span.kind === 'sentence'
+          ? source.text.slice(before.start, before.end)
+          : '';
+      const terms = analyzeWithOffsets(excerpt);
+      const contextTerms = span.context ? analyze(span.context) : [];
+      passages.push({
+        id: passages.length,
+        source,
+        start: span.start,
+        end: span.end,
+        paragraph: span.paragraph,
+        section: span.section,
+        excerpt,
+        folded: fold(excerpt),
+        context: span.context,
+        terms,
+        termSet: new Set([...terms.map((t) => t.term), ...contextTerms]),
+        contextTerms: new Set([...analyze(span.section ?? ''), ...analyze(previous)]),
+        previous,
+        defines: DEFINES.test(excerpt),
+        asks: /\?["”’)]*$/u.test(excerpt),
+        numbers: findNumbers(excerpt, 0, excerpt.length),
+        dates: findDates(excerpt, 0, excerpt.length),
+        datedSection: span.section !== null && findDates(span.section, 0, span.section.length).length > 0,
+        names: /\s\p{Lu}\p{Ll}+/u.test(excerpt.slice(1)) || span.kind === 'row',
+      });
+    });
+  }
+  return passages;
+}
+
+export function buildVocabulary(passages: Passage[]): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const p of passages) {
+    for (const word of fold(p.excerpt)
+      .toLowerCase()
+      .match(/\p{L}{3,}/gu) ?? []) {
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}

@@ -1,0 +1,159 @@
+/**
+ * Re-ranking a candidate passage for a question: how much of the question it covers, how close together,
+ * whether it holds the kind of fact asked for, and the figure it gives.
+ */
+import type { SearchResult } from 'minisearch';
+import type { Figure, QuestionKind } from '../answer.js';
+import { analyzeTerm } from './analyze.js';
+import type { Passage } from './passage.js';
+
+export interface Ranked {
+  passage: Passage;
+  score: number;
+  coverage: number;
+  figure: Figure | null;
+  /** What the figure counts: the question's word nearest to it, and the word right after it ("exchanges"). */
+  figureOf: { concept: string; unit: string | null } | null;
+}
+
+/** Where a covered concept of the question stands in a passage (character offsets in the excerpt). */
+export interface ConceptPositions {
+  concept: string;
+  at: number[];
+}
+
+export interface Query {
+  text: string;
+  kind: QuestionKind;
+  /** Content words of the question, each with the words that may stand for it (itself first). */
+  concepts: Array<{ term: string; alternatives: string[]; weight: number }>;
+}
+
+/** How much more a capitalised word the corpus never uses weighs than any other unknown word. */
+export const UNKNOWN_NAME_WEIGHT = 2;
+
+/** Analysed terms of the words a question capitalises past its first word (names, as users type them). */
+export function capitalisedTerms(text: string): Set<string> {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu) ?? [];
+  const terms = words
+    .slice(1)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => analyzeTerm(w.replace(/['’]s$/u, '')));
+  return new Set(terms.filter((t): t is string => t !== null));
+}
+
+/** An FAQ heading or other question ranks far below a passage stating a fact. */
+export const ASKING_PENALTY = 0.3;
+
+/**
+ * Share of the question's weight a passage covers: a concept counts in full when the passage has it or a
+ * synonym, 0.7 when MiniSearch matched it only fuzzily (a typo), 0.5 when only its context (section heading,
+ * sentence before) has it.
+ */
+export function cover(
+  query: Query,
+  passage: Passage,
+  result: SearchResult,
+  totalWeight: number,
+): { coverage: number; positions: ConceptPositions[] } {
+  const matched = new Set(result.queryTerms);
+  let covered = 0;
+  const positions: ConceptPositions[] = [];
+  for (const concept of query.concepts) {
+    const inText = concept.alternatives.filter((t) => passage.termSet.has(t));
+    if (inText.length > 0) {
+      covered += concept.weight;
+      positions.push({
+        concept: concept.term,
+        at: passage.terms.filter((t) => inText.includes(t.term)).map((t) => t.index),
+      });
+    } else if (concept.alternatives.some((t) => passage.contextTerms.has(t))) {
+      covered += 0.5 * concept.weight;
+    } else if (concept.alternatives.some((t) => matched.has(t))) {
+      covered += 0.7 * concept.weight;
+    }
+  }
+  return { coverage: totalWeight > 0 ? covered / totalWeight : 0, positions };
+}
+
+/**
+ * Rewards a passage whose matched words stand close together: the shortest span (in characters) holding
+ * one occurrence of each matched concept, compared with the words' own length. Up to +15%.
+ */
+export function proximity(positions: number[][]): number {
+  const lists = positions.filter((p) => p.length > 0);
+  if (lists.length < 2) return 1;
+  const events = lists.flatMap((list, i) => list.map((at) => ({ at, i }))).sort((a, b) => a.at - b.at);
+  const counts = new Array<number>(lists.length).fill(0);
+  let have = 0;
+  let best = Number.POSITIVE_INFINITY;
+  let left = 0;
+  for (const event of events) {
+    if ((counts[event.i] ?? 0) === 0) have++;
+    counts[event.i] = (counts[event.i] ?? 0) + 1;
+    while (have === lists.length) {
+      const first = events[left];
+      if (!first) break;
+      best = Math.min(best, event.at - first.at);
+      counts[first.i] = (counts[first.i] ?? 0) - 1;
+      if (counts[first.i] === 0) have--;
+      left++;
+    }
+  }
+  // About eight characters a word: a span of that many characters per concept is as close as words get.
+  const tightness = Math.min(1, (lists.length * 8) / Math.max(1, best));
+  return 0.85 + 0.15 * tightness;
+}
+
+/**
+ * The figure or date of a passage nearest to the question's words in it (gap between the figure's edges
+ * and a word), with what it counts: that nearest question word, and the word right after the figure.
+ */
+export function answerFigure(
+  kind: QuestionKind,
+  passage: Passage,
+  positions: ConceptPositions[],
+): Pick<Ranked, 'figure' | 'figureOf'> {
+  const figures = kind === 'date' ? passage.dates : kind === 'number' ? passage.numbers : [];
+  let best: { figure: Figure; concept: string; gap: number } | null = null;
+  for (const figure of figures) {
+    for (const { concept, at } of positions.length > 0 ? positions : [{ concept: '', at: [figure.start] }]) {
+      for (const a of at) {
+        const gap = a >= figure.end ? a - figure.end : a < figure.start ? figure.start - a : 0;
+        if (!best || gap < best.gap) best = { figure, concept, gap };
+      }
+    }
+  }
+  if (!best) return { figure: null, figureOf: null };
+  const { figure, concept } = best;
+  const next = passage.terms.find(
+    (t) => t.index >= figure.end && t.index - figure.end <= 20 && !/^\d/.test(t.term),
+  );
+  return {
+    figure: { ...figure, start: passage.start + figure.start, end: passage.start + figure.end },
+    figureOf: { concept, unit: next?.term ?? null },
+  };
+}
+
+/** A passage holding the kind of fact asked for ranks higher; one without it lower. */
+export function kindFactor(kind: QuestionKind, passage: Passage, figure: Figure | null): number {
+  switch (kind) {
+    case 'number':
+    case 'date':
+      return figure || (kind === 'date' && passage.datedSection) ? 1.3 : 0.75;
+    case 'who':
+      return passage.names ? 1.1 : 0.9;
+    case 'definition':
+      return passage.defines ? 1.3 : 1;
+    default:
+      return 1;
+  }
+}
+
+/**
+ * A long sentence covers many questions a little; past 30 terms it ranks gently lower
+ * (a 70-term sentence by about a fifth), so the short passage that states the fact comes first.
+ */
+export function lengthFactor(passage: Passage): number {
+  return Math.min(1, (30 / Math.max(1, passage.terms.length)) ** 0.3);
+}
