@@ -172,7 +172,9 @@ export function analyzeTerm(raw: string): string | null {
   const cached = analysed.get(raw);
   if (cached !== undefined) return cached;
   const word = raw.toLowerCase().replace(/'s$/, '').replace(/'/g, '');
-  const term = word.length === 0 || STOP_WORDS.has(word) ? null : stemmer(lemmatizer.verb(word));
+  const lemma = lemmatizer.verb(word);
+  // "doing", "done" and "did" are stop words as much as "do".
+  const term = word.length === 0 || STOP_WORDS.has(word) || STOP_WORDS.has(lemma) ? null : stemmer(lemma);
   // Building an index analyses the same words again and again; questions bring arbitrary new ones,
   // so the memo is emptied when it grows past a corpus-sized vocabulary.
   if (analysed.size >= MAX_MEMO) analysed.clear();
