@@ -357,13 +357,15 @@ describe('message shortcut "Find sources"', () => {
   });
 
   it('says clearly that no source supports an unsupported message, and labels the nearest passages', async () => {
-    const claim = 'The moon is made of green cheese.';
+    // Near the story (fake accounts) but not supported by it: another company, another figure.
+    const claim = 'Google used 50,000 fake accounts against Claude.';
     await harness.post(messageShortcut({ text: claim, responseUrl: harness.fake.responseUrl() }));
     const call = only('chat.postMessage');
     const text = unescapeMrkdwn(mrkdwnTexts(call.body).join('\n'));
     expect(text).toContain(messages.noSupport);
     const { nearest } = service.findSources('slack', claim);
-    if (nearest.length > 0) expect(text).toContain(messages.nearestIntro);
+    expect(nearest.length).toBeGreaterThan(0);
+    expect(text).toContain(messages.nearestIntro);
     expectVerbatim(quotes(call.body), nearest);
   });
 
