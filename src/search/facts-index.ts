@@ -288,7 +288,10 @@ export class SearchIndex implements FactsIndex {
    */
   #searchTerms(query: Query): string[] {
     const df = (t: string) => this.#documentFrequency.get(t) ?? 0;
-    const all = [...new Set(query.concepts.flatMap((c) => c.alternatives))].sort((a, b) => df(a) - df(b));
+    // A synonym the corpus never uses finds nothing; only the question's own word is searched fuzzily.
+    const all = [
+      ...new Set(query.concepts.flatMap((c) => [c.term, ...c.alternatives.filter((t) => df(t) > 0)])),
+    ].sort((a, b) => df(a) - df(b));
     const budget = POSTINGS_BUDGET;
     const terms: string[] = [];
     let postings = 0;

@@ -7,8 +7,9 @@ import type { Ranked } from './rank.js';
 export const CORROBORATION_BONUS = 0.1;
 
 function jaccard(a: Set<string>, b: Set<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
-  for (const term of a) if (b.has(term)) shared++;
+  for (const term of small) if (large.has(term)) shared++;
   return shared / (a.size + b.size - shared || 1);
 }
 
