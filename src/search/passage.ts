@@ -18,8 +18,6 @@ export interface Passage {
   context: string | null;
   /** Analysed terms of the excerpt (and a table row's header) with their character positions in it. */
   terms: Array<{ term: string; index: number }>;
-  /** Where each term of the excerpt stands (character offsets), for proximity and figures. */
-  positions: Map<string, number[]>;
   termSet: Set<string>;
   /** Terms of what surrounds the passage: its section heading and the sentence before it ("It went to…"). */
   contextTerms: Set<string>;
@@ -64,7 +62,6 @@ export function buildPassages(corpus: Corpus): Passage[] {
         folded: fold(excerpt),
         context: span.context,
         terms,
-        positions: positionsOf(terms),
         termSet: new Set([...terms.map((t) => t.term), ...contextTerms]),
         contextTerms: new Set([...analyze(span.section ?? ''), ...analyze(previous)]),
         previous,
@@ -90,14 +87,4 @@ export function buildVocabulary(passages: Passage[]): Array<[string, number]> {
     }
   }
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-}
-
-function positionsOf(terms: Array<{ term: string; index: number }>): Map<string, number[]> {
-  const positions = new Map<string, number[]>();
-  for (const { term, index } of terms) {
-    const at = positions.get(term);
-    if (at) at.push(index);
-    else positions.set(term, [index]);
-  }
-  return positions;
 }

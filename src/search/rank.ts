@@ -63,7 +63,10 @@ export function cover(
     const inText = concept.alternatives.filter((t) => passage.termSet.has(t));
     if (inText.length > 0) {
       covered += concept.weight;
-      positions.push({ concept: concept.term, at: inText.flatMap((t) => passage.positions.get(t) ?? []) });
+      positions.push({
+        concept: concept.term,
+        at: passage.terms.filter((t) => inText.includes(t.term)).map((t) => t.index),
+      });
     } else if (concept.alternatives.some((t) => passage.contextTerms.has(t))) {
       covered += 0.5 * concept.weight;
     } else if (concept.alternatives.some((t) => matched.has(t))) {
