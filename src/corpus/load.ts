@@ -2,13 +2,13 @@
  * Reads a corpus folder: every `.txt`/`.md` article, the optional metadata file (`sources.json`) and
  * synonyms file (`synonyms.txt`). Effects (the file system) stay here; splitting and indexing are pure.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceRef } from '../answer.js';
 import { shorten } from '../present.js';
 import { BoilerplateRules } from './boilerplate.js';
-import { CorpusError, type CorpusProblem } from './errors.js';
+import { CorpusError, type CorpusProblem, type CorpusProblemCode } from './errors.js';
 import { type CorpusMetadata, METADATA_FILE, metadataSchema, SYNONYMS_FILE } from './metadata.js';
 import { type PassageSpan, splitArticle } from './passages.js';
 
@@ -38,7 +38,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export async function loadCorpus(dir: string): Promise<Corpus> {
   const problems: CorpusProblem[] = [];
   const hash = createHash('sha256');
-  const shown = (file: string) => path.relative(process.cwd(), path.join(dir, file)) || file;
+  const shown = (file: string) => shownPath(dir, file);
 
   let names: string[];
   try {
@@ -142,12 +142,26 @@ async function readArticle(file: string, shownAs: string, problems: CorpusProble
   return text;
 }
 
-async function readOptional(file: string): Promise<string | null> {
+/**
+ * Reads one of the corpus's optional files (metadata, synonyms) into the corpus hash; `null` when it is
+ * absent or unreadable (then a problem with `code` is recorded).
+ */
+async function readOptional(
+  dir: string,
+  name: string,
+  code: CorpusProblemCode,
+  problems: CorpusProblem[],
+  hash: Hash,
+): Promise<string | null> {
   try {
-    return await readFile(file, 'utf8');
+    const raw = await readFile(path.join(dir, name), 'utf8');
+    hash.update(`\0${name}\0${raw}`);
+    return raw;
   } catch (error) {
-    if (errorCode(error) === 'ENOENT') return null;
-    throw error;
+    if (errorCode(error) !== 'ENOENT') {
+      problems.push({ code, file: shownPath(dir, name), reason: `cannot be read (${errorCode(error)})` });
+    }
+    return null;
   }
 }
 
@@ -155,22 +169,11 @@ async function readMetadata(
   dir: string,
   shownAs: string,
   problems: CorpusProblem[],
-  hash: ReturnType<typeof createHash>,
+  hash: Hash,
 ): Promise<CorpusMetadata> {
   const empty = metadataSchema.parse({});
-  let raw: string | null;
-  try {
-    raw = await readOptional(path.join(dir, METADATA_FILE));
-  } catch (error) {
-    problems.push({
-      code: 'METADATA_INVALID',
-      file: shownAs,
-      reason: `cannot be read (${errorCode(error)})`,
-    });
-    return empty;
-  }
+  const raw = await readOptional(dir, METADATA_FILE, 'METADATA_INVALID', problems, hash);
   if (raw === null) return empty;
-  hash.update(`\0${METADATA_FILE}\0${raw}`);
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -202,21 +205,10 @@ async function readSynonyms(
   dir: string,
   shownAs: string,
   problems: CorpusProblem[],
-  hash: ReturnType<typeof createHash>,
+  hash: Hash,
 ): Promise<string[][]> {
-  let raw: string | null;
-  try {
-    raw = await readOptional(path.join(dir, SYNONYMS_FILE));
-  } catch (error) {
-    problems.push({
-      code: 'SYNONYMS_INVALID',
-      file: shownAs,
-      reason: `cannot be read (${errorCode(error)})`,
-    });
-    return [];
-  }
+  const raw = await readOptional(dir, SYNONYMS_FILE, 'SYNONYMS_INVALID', problems, hash);
   if (raw === null) return [];
-  hash.update(`\0${SYNONYMS_FILE}\0${raw}`);
   const groups: string[][] = [];
   raw.split(/\r?\n/).forEach((line, i) => {
     const body = line.replace(/#.*/, '').trim();
@@ -243,6 +235,11 @@ async function readSynonyms(
     }
   });
   return groups;
+}
+
+/** A file's path as users see it: relative to the working directory. */
+function shownPath(dir: string, file: string): string {
+  return path.relative(process.cwd(), path.join(dir, file)) || file;
 }
 
 function errorCode(error: unknown): string {
