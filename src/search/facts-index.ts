@@ -335,8 +335,8 @@ export class SearchIndex implements FactsIndex {
    * Folds passages that state the same fact into the best-ranked one (listing the other sources as
    * corroboration), and drops repeats within a source. Passages whose figures differ stay apart.
    */
-  #group(ranked: Ranked[], kind: QuestionKind): Array<{ ranked: Ranked; corroboratedBy: Ranked[] }> {
-    const groups: Array<{ ranked: Ranked; corroboratedBy: Ranked[] }> = [];
+  #group(ranked: Ranked[], kind: QuestionKind): Group[] {
+    const groups: Group[] = [];
     for (const r of ranked) {
       const same = groups.find((g) => sameFact(g.ranked, r, kind));
       if (!same) {
@@ -349,9 +349,9 @@ export class SearchIndex implements FactsIndex {
       }
     }
     // A fact several sources state is more likely the one asked about than a side remark of one source.
-    const weight = (g: { ranked: Ranked; corroboratedBy: Ranked[] }) =>
+    const weight = (g: Group) =>
       g.ranked.score * (1 + CORROBORATION_BONUS * Math.min(3, g.corroboratedBy.length));
-    return groups.sort((a, b) => weight(b) - weight(a));
+    return withoutRepeatedFigures(groups.sort((a, b) => weight(b) - weight(a)));
   }
 
   #answer(ranked: Ranked, corroboratedBy: Ranked[], kind: QuestionKind): Answer {
@@ -419,6 +419,36 @@ export class SearchIndex implements FactsIndex {
     const near = hits.map((hit) => this.#suggestions[hit.id as number]).filter((s) => s !== undefined);
     return [...new Set([...near, ...this.#suggestions])].slice(0, 3);
   }
+}
+
+type Group = { ranked: Ranked; corroboratedBy: Ranked[] };
+
+/**
+ * Drops an answer whose source already gives the same figure in a better one (as its own answer or as
+ * corroboration), moving its other sources there: one source's table cell and sentence are one fact.
+ */
+function withoutRepeatedFigures(groups: Group[]): Group[] {
+  const kept: Group[] = [];
+  for (const g of groups) {
+    const figure = g.ranked.figure;
+    const sources = (h: Group) => [h.ranked, ...h.corroboratedBy].map((c) => c.passage.source);
+    const earlier =
+      figure &&
+      kept.find(
+        (h) =>
+          h.ranked.figure &&
+          sameFigure(h.ranked.figure, figure) &&
+          sources(h).includes(g.ranked.passage.source),
+      );
+    if (!earlier) {
+      kept.push(g);
+      continue;
+    }
+    for (const c of g.corroboratedBy) {
+      if (!sources(earlier).includes(c.passage.source)) earlier.corroboratedBy.push(c);
+    }
+  }
+  return kept;
 }
 
 function clamp(value: number, min: number, max: number): number {

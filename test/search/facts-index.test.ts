@@ -73,6 +73,17 @@ describe('ask', () => {
     }
   });
 
+  it('does not repeat a source for a figure an earlier answer already gives', () => {
+    const { answers } = index.ask('How many fake accounts?', { k: 10 });
+    answers.forEach((later, j) => {
+      for (const earlier of answers.slice(0, j)) {
+        if (!earlier.figure || later.figure?.value !== earlier.figure.value) continue;
+        const cited = [earlier.source.id, ...earlier.corroboratedBy.map((c) => c.id)];
+        expect(cited).not.toContain(later.source.id);
+      }
+    });
+  });
+
   it('does not call two facts of one source a disagreement', () => {
     // One article gives 25,000 accounts for this campaign and 24,000 for an earlier one.
     const result = index.ask('How many fake accounts were used?', { k: 5 });
