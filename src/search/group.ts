@@ -6,11 +6,13 @@ import type { Ranked } from './rank.js';
 /** Each other source stating the same fact (up to three) adds this share to an answer's rank. */
 export const CORROBORATION_BONUS = 0.1;
 
-function jaccard(a: Set<string>, b: Set<string>): number {
+/** Whether two term sets share at least `threshold` of their union (Jaccard), without counting when sizes alone rule it out. */
+function overlapAtLeast(a: Set<string>, b: Set<string>, threshold: number): boolean {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size < threshold * large.size) return false;
   let shared = 0;
   for (const term of small) if (large.has(term)) shared++;
-  return shared / (a.size + b.size - shared || 1);
+  return shared >= threshold * (a.size + b.size - shared);
 }
 
 /**
@@ -19,11 +21,10 @@ function jaccard(a: Set<string>, b: Set<string>): number {
  */
 export function sameFact(a: Ranked, b: Ranked, kind: QuestionKind): boolean {
   if (a.passage.folded === b.passage.folded) return true;
-  const overlap = jaccard(a.passage.termSet, b.passage.termSet);
   if ((kind === 'number' || kind === 'date') && a.figure && b.figure) {
-    return sameFigure(a.figure, b.figure) && overlap >= 0.25;
+    return sameFigure(a.figure, b.figure) && overlapAtLeast(a.passage.termSet, b.passage.termSet, 0.25);
   }
-  return overlap >= 0.5;
+  return overlapAtLeast(a.passage.termSet, b.passage.termSet, 0.5);
 }
 
 /**
