@@ -95,6 +95,8 @@ export class SearchIndex implements FactsIndex {
   readonly version: string;
   readonly #corpus: Corpus;
   readonly #passages: Passage[];
+  /** Each source's passages and the terms of its title, for checks that look at one article. */
+  readonly #bySource = new Map<Source, { passages: Passage[]; titleTerms: Set<string> }>();
   readonly #mini: MiniSearch<{ id: number; text: string; section: string; previous: string }>;
   readonly #documentFrequency = new Map<string, number>();
   readonly #synonyms = new Map<string, string[]>();
@@ -109,6 +111,10 @@ export class SearchIndex implements FactsIndex {
     this.#minCoverage = options.minCoverage ?? MIN_COVERAGE;
     this.version = corpus.version;
     this.#passages = buildPassages(corpus);
+    for (const source of corpus.sources) {
+      this.#bySource.set(source, { passages: [], titleTerms: new Set(analyze(source.title)) });
+    }
+    for (const passage of this.#passages) this.#bySource.get(passage.source)?.passages.push(passage);
     for (const passage of this.#passages) {
       for (const term of passage.termSet) {
         this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);
@@ -238,7 +244,8 @@ export class SearchIndex implements FactsIndex {
   #backs(claim: string, passage: Passage): boolean {
     const figures = findNumbers(claim, 0, claim.length);
     if (!figures.every((f) => passage.numbers.some((n) => sameFigure(n, f)))) return false;
-    const known = new Set([...passage.termSet, ...passage.contextTerms, ...analyze(passage.source.title)]);
+    const titleTerms = this.#bySource.get(passage.source)?.titleTerms ?? new Set<string>();
+    const known = new Set([...passage.termSet, ...passage.contextTerms, ...titleTerms]);
     const names = withoutChatMarkup(claim).match(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu) ?? [];
     return names.every((name) => {
       const term = analyzeTerm(name);
@@ -394,10 +401,8 @@ export class SearchIndex implements FactsIndex {
     // Sources differ only when they give different values: a source that states both (25,000 accounts for
     // one campaign, 24,000 for an earlier one) is telling two facts apart, not disagreeing.
     const states = (source: Source, figure: Figure) =>
-      this.#passages.some(
-        (p) =>
-          p.source === source &&
-          (figure.kind === 'date' ? p.dates : p.numbers).some((f) => sameFigure(f, figure)),
+      (this.#bySource.get(source)?.passages ?? []).some((p) =>
+        (figure.kind === 'date' ? p.dates : p.numbers).some((f) => sameFigure(f, figure)),
       );
     const groups = found.values.map((v) => ({
       figure: ranked[v.answers[0] ?? -1]?.figure,
