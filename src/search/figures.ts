@@ -64,6 +64,11 @@ function monthNumber(name: string): number {
 
 const pad = (n: number | string) => String(n).padStart(2, '0');
 
+/** A figure quoted as `text`, standing at offset `at` of the text it was found in. */
+function figureAt(text: string, value: string, kind: Figure['kind'], at: number): Figure {
+  return { text, value, kind, start: at, end: at + text.length };
+}
+
 /** Dates in `text[start, end)`: value "YYYY-MM-DD", "YYYY-MM", "MM-DD" (year unknown) or "MM". */
 export function findDates(text: string, start: number, end: number): Figure[] {
   const slice = text.slice(start, end);
@@ -73,7 +78,7 @@ export function findDates(text: string, start: number, end: number): Figure[] {
   const push = (s: number, e: number, value: string) => {
     if (overlaps(s, e)) return;
     taken.push([s, e]);
-    found.push({ text: slice.slice(s, e), value, kind: 'date', start: start + s, end: start + e });
+    found.push(figureAt(slice.slice(s, e), value, 'date', start + s));
   };
   const [iso, monthDay, monthOnly] = DATE_PATTERNS as [RegExp, RegExp, RegExp];
   for (const m of slice.matchAll(iso)) {
@@ -108,25 +113,12 @@ export function findNumbers(text: string, start: number, end: number): Figure[] 
     // A bare four-digit year, a reference marker "[1]" or a list number is not a figure.
     if (!scale && /^(19|20)\d\d$/.test(digits)) continue;
     if (slice[m.index - 1] === '[' || slice[m.index - 1] === '-') continue;
-    const trimmed = whole.trimEnd();
-    found.push({
-      text: trimmed,
-      value,
-      kind: 'number',
-      start: start + m.index,
-      end: start + m.index + trimmed.length,
-    });
+    found.push(figureAt(whole.trimEnd(), value, 'number', start + m.index));
   }
   for (const m of slice.matchAll(WORD_NUMBER)) {
     const [whole, word = ''] = m;
     const value = String(NUMBER_WORDS[word.toLowerCase()] ?? word);
-    found.push({
-      text: whole,
-      value,
-      kind: 'number',
-      start: start + m.index,
-      end: start + m.index + whole.length,
-    });
+    found.push(figureAt(whole, value, 'number', start + m.index));
   }
   return found.sort((a, b) => a.start - b.start);
 }
