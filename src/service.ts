@@ -23,7 +23,7 @@ export interface Telemetry {
   error(platform: Platform, error: unknown, requestId: string): void;
 }
 
-export const noTelemetry: Telemetry = { question() {}, rateLimited() {}, error() {} };
+const noTelemetry: Telemetry = { question() {}, rateLimited() {}, error() {} };
 
 export interface FactsServiceOptions {
   /** Returns the index to answer from; called once per question, so a reload takes effect at once. */
@@ -156,6 +156,6 @@ export class FactsService {
   }
 }
 
-export function newRequestId(): string {
+function newRequestId(): string {
   return randomUUID();
 }

@@ -61,7 +61,7 @@ function splitLines(text: string): Line[] {
 }
 
 /** Heading text for display: markdown markers and emphasis removed. */
-export function headingText(line: string): string {
+function headingText(line: string): string {
   return line
     .replace(MARKDOWN_HEADING, '')
     .replace(/^[*_]+|[*_]+$/g, '')

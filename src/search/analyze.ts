@@ -67,13 +67,13 @@ function acronymTerm(letters: string): string {
 }
 
 /** A raw token (not yet stemmed; stop words kept) and where it starts in the folded text. */
-export interface RawToken {
+interface RawToken {
   token: string;
   index: number;
 }
 
 /** Splits text into raw tokens with their positions. */
-export function tokenizeWithOffsets(text: string): RawToken[] {
+function tokenizeWithOffsets(text: string): RawToken[] {
   const tokens: RawToken[] = [];
   for (const match of fold(text).matchAll(TOKEN)) {
     const [, digits, scale, acronym, word] = match;
@@ -186,7 +186,7 @@ const MAX_MEMO = 200_000;
 const analysed = new Map<string, string | null>();
 
 /** Analyses a question: as `analyzeTerm`, and also drops the words that only frame the question. */
-export function analyzeQueryTerm(raw: string): string | null {
+function analyzeQueryTerm(raw: string): string | null {
   const word = raw.toLowerCase().replace(/'s$/, '').replace(/'/g, '');
   if (QUESTION_FRAMING.has(word)) return null;
   return analyzeTerm(raw);

@@ -67,7 +67,7 @@ export interface FactsIndex {
  */
 export const MIN_COVERAGE = 0.45;
 /** "Find sources" is stricter: a claim is supported only when a passage covers this share of it. */
-export const MIN_SUPPORT = 0.6;
+const MIN_SUPPORT = 0.6;
 
 export interface IndexOptions {
   /** Share of a question a passage must cover to be an answer. Default `MIN_COVERAGE`. */
