@@ -28,6 +28,7 @@ import {
   ASKING_PENALTY,
   answerFigure,
   capitalisedTerms,
+  conceptPositions,
   cover,
   kindFactor,
   lengthFactor,
@@ -327,8 +328,9 @@ export class SearchIndex implements FactsIndex {
     for (const result of results.slice(0, CANDIDATES)) {
       const passage = this.#passages[result.id as number];
       if (!passage) continue;
-      const { coverage, positions } = cover(query, passage, result, totalWeight);
+      const coverage = cover(query, passage, result, totalWeight);
       if (coverage < minCoverage || coverage === 0) continue;
+      const positions = conceptPositions(query, passage);
       const { figure, figureOf } = answerFigure(query.kind, passage, positions);
       const score =
         (0.3 * (result.score / top) + 0.7 * coverage) *

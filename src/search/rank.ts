@@ -48,32 +48,28 @@ export const ASKING_PENALTY = 0.3;
 /**
  * Share of the question's weight a passage covers: a concept counts in full when the passage has it or a
  * synonym, 0.7 when MiniSearch matched it only fuzzily (a typo), 0.5 when only its context (section heading,
- * sentence before) has it.
+ * sentence before) has it. Runs for every candidate, so it allocates nothing.
  */
-export function cover(
-  query: Query,
-  passage: Passage,
-  result: SearchResult,
-  totalWeight: number,
-): { coverage: number; positions: ConceptPositions[] } {
-  const matched = new Set(result.queryTerms);
+export function cover(query: Query, passage: Passage, result: SearchResult, totalWeight: number): number {
   let covered = 0;
+  for (const concept of query.concepts) {
+    const { alternatives, weight } = concept;
+    if (alternatives.some((t) => passage.termSet.has(t))) covered += weight;
+    else if (alternatives.some((t) => passage.contextTerms.has(t))) covered += 0.5 * weight;
+    else if (alternatives.some((t) => result.queryTerms.includes(t))) covered += 0.7 * weight;
+  }
+  return totalWeight > 0 ? covered / totalWeight : 0;
+}
+
+/** Where each concept the passage holds (itself or a synonym) stands in it, for proximity and figures. */
+export function conceptPositions(query: Query, passage: Passage): ConceptPositions[] {
   const positions: ConceptPositions[] = [];
   for (const concept of query.concepts) {
-    const inText = concept.alternatives.filter((t) => passage.termSet.has(t));
-    if (inText.length > 0) {
-      covered += concept.weight;
-      positions.push({
-        concept: concept.term,
-        at: passage.terms.filter((t) => inText.includes(t.term)).map((t) => t.index),
-      });
-    } else if (concept.alternatives.some((t) => passage.contextTerms.has(t))) {
-      covered += 0.5 * concept.weight;
-    } else if (concept.alternatives.some((t) => matched.has(t))) {
-      covered += 0.7 * concept.weight;
-    }
+    const at: number[] = [];
+    for (const t of passage.terms) if (concept.alternatives.includes(t.term)) at.push(t.index);
+    if (at.length > 0) positions.push({ concept: concept.term, at });
   }
-  return { coverage: totalWeight > 0 ? covered / totalWeight : 0, positions };
+  return positions;
 }
 
 /**
