@@ -100,6 +100,8 @@ export class SearchIndex implements FactsIndex {
   readonly #bySource = new Map<Source, { passages: Passage[]; titleTerms: Set<string> }>();
   readonly #mini: MiniSearch<{ id: number; text: string; section: string; previous: string }>;
   readonly #documentFrequency = new Map<string, number>();
+  /** Terms of the words the corpus capitalises inside a sentence: its names ("Alibaba", "Qwen", "Senate"). */
+  readonly #names = new Set<string>();
   readonly #synonyms = new Map<string, string[]>();
   readonly #vocabulary: Array<[string, number]>;
   readonly #suggestions: string[];
@@ -120,6 +122,7 @@ export class SearchIndex implements FactsIndex {
       for (const term of passage.termSet) {
         this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);
       }
+      for (const term of namesIn(passage.excerpt)) this.#names.add(term);
     }
     for (const group of corpus.synonyms) {
       const stems = [
@@ -241,17 +244,22 @@ export class SearchIndex implements FactsIndex {
    * Whether a passage can back a claim beyond sharing its words: every figure of the claim is in it
    * ("28.8 million" does not back "50 million"), and every name the claim capitalises is in it, its
    * context or its article's title ("DeepSeek made 28.8 million exchanges" is not backed by Alibaba's).
+   * A capitalised first word is a name unless the corpus writes it as a common word: "Reports say…" and
+   * "Officials say…" name no one, "Google says…" names someone the corpus never mentions.
    */
   #backs(claim: string, passage: Passage): boolean {
     const figures = findNumbers(claim, 0, claim.length);
     if (!figures.every((f) => passage.numbers.some((n) => sameFigure(n, f)))) return false;
     const titleTerms = this.#bySource.get(passage.source)?.titleTerms ?? new Set<string>();
     const known = new Set([...passage.termSet, ...passage.contextTerms, ...titleTerms]);
-    const names = withoutChatMarkup(claim).match(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu) ?? [];
-    return names.every((name) => {
-      const term = analyzeTerm(name);
-      return term === null || known.has(term) || (this.#synonyms.get(term) ?? []).some((t) => known.has(t));
-    });
+    const text = withoutChatMarkup(claim);
+    const firstWord = /[\p{L}\p{N}][\p{L}\p{N}]*/u.exec(text)?.[0];
+    const first = firstWord && /^\p{Lu}/u.test(firstWord) ? analyzeTerm(firstWord) : null;
+    const common = first !== null && this.#documentFrequency.has(first) && !this.#names.has(first);
+    const names = [...capitalisedTerms(text), ...(first !== null && !common ? [first] : [])];
+    return names.every(
+      (term) => known.has(term) || (this.#synonyms.get(term) ?? []).some((t) => known.has(t)),
+    );
   }
 
   suggest(prefix: string, limit = MAX_SUGGESTIONS): string[] {
@@ -459,6 +467,19 @@ function withoutRepeatedFigures(groups: Group[]): Group[] {
     }
   }
   return kept;
+}
+
+/**
+ * Analysed terms of the words a text capitalises where a sentence does not start: after a word, a comma or a
+ * table cell's bar; not at the start, after `.`, `!`, `?` or `:` (closing brackets and quotes included:
+ * "…abroad.) Officials worry"), or after an opening bracket or quote.
+ */
+function namesIn(text: string): string[] {
+  const words =
+    text.match(
+      /(?<!(?:[.!?:][)\]"'\u201d\u2019]*|[([\u201c\u2018"'])\s*|^\s*)(?<![\p{L}\p{N}'\u2019])\p{Lu}[\p{L}\p{N}]*/gu,
+    ) ?? [];
+  return words.map((word) => analyzeTerm(word)).filter((term): term is string => term !== null);
 }
 
 function clamp(value: number, min: number, max: number): number {

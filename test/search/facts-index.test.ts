@@ -149,6 +149,23 @@ describe('findSources', () => {
     }
   });
 
+  it('reads a capitalised first word as a name only when the corpus does not use it as a common word', () => {
+    for (const claim of [
+      'Reports say the operators used proxy services.',
+      'Officials say Alibaba used 25,000 fake accounts.',
+    ]) {
+      const result = index.findSources(claim);
+      expect(result.supporting.length, claim).toBeGreaterThan(0);
+      result.supporting.forEach(expectVerbatim);
+    }
+    for (const claim of [
+      'Google used 25,000 fake accounts.',
+      'Officials say DeepSeek made 28.8 million exchanges.',
+    ]) {
+      expect(index.findSources(claim).supporting, claim).toEqual([]);
+    }
+  });
+
   it('names the sentences of a message that nothing supports', () => {
     const result = index.findSources(
       'Anthropic says Alibaba used about 25,000 fake accounts. Also, the moon is made of green cheese.',
