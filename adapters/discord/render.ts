@@ -81,8 +81,9 @@ export function escapeText(text: string): string {
     numberedList: true,
     maskedLink: true,
   });
-  // A leading ">" would turn into a quote of its own.
-  return escaped.replace(/^>/, '\\>');
+  // A leading ">" would turn into a quote of its own, a leading "-#" into small print; "<" would start a
+  // mention, channel, command or timestamp tag ("<@123>", "<t:1700000000:R>") rendered as such.
+  return escaped.replace(/^>/gm, '\\>').replace(/^-#/gm, '\\-#').replace(/</g, '\\<');
 }
 
 /** Inverse of `escapeText` (it escapes backslashes too, so removing one backslash per pair is exact). */

@@ -179,6 +179,15 @@ describe('quoteExcerpt', () => {
 });
 
 describe('escapeText / unescapeText', () => {
+  it.each([
+    ['<@123> and <@&456> see <#789>', '\\<@123> and \\<@&456> see \\<#789>'],
+    ['due <t:1700000000:R>', 'due \\<t:1700000000:R>'],
+    ['-# small print', '\\-# small print'],
+    ['line\n> quoted', 'line\n\\> quoted'],
+  ])('GIVEN %j THEN escapes the tag or line markup: %j', (raw, escaped) => {
+    expect(escapeText(raw)).toBe(escaped);
+  });
+
   it('GIVEN any text THEN unescaping the escaped text gives it back', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), text(30)), (s) => {
