@@ -19,7 +19,7 @@ import type { Corpus, Source } from '../corpus/load.js';
 import { sentenceSpans } from '../corpus/passages.js';
 import { cleanUserText, MAX_MESSAGE_LENGTH, MAX_QUESTION_LENGTH, shorten } from '../present.js';
 import { analyze, analyzeQuery, analyzeTerm, fold, tokenize, withoutChatMarkup } from './analyze.js';
-import { findNumbers, sameFigure } from './figures.js';
+import { findDates, findNumbers, sameFigure } from './figures.js';
 import { CORROBORATION_BONUS, disagreementOf, sameFact } from './group.js';
 import { passageLink } from './link.js';
 import { buildPassages, buildVocabulary, type Passage } from './passage.js';
@@ -296,7 +296,8 @@ export class SearchIndex implements FactsIndex {
       const unknownName = df === 0 && names.has(term) ? UNKNOWN_NAME_WEIGHT : 1;
       return { term, alternatives, weight: unknownName * Math.log(1 + this.#passages.length / (1 + df)) };
     });
-    return { text, kind: questionKind(text), concepts };
+    const given = [...findNumbers(text, 0, text.length), ...findDates(text, 0, text.length)];
+    return { text, kind: questionKind(text), given, concepts };
   }
 
   /**
@@ -339,7 +340,7 @@ export class SearchIndex implements FactsIndex {
       const coverage = cover(query, passage, result, totalWeight);
       if (coverage < minCoverage || coverage === 0) continue;
       const positions = conceptPositions(query, passage);
-      const { figure, figureOf } = answerFigure(query.kind, passage, positions);
+      const { figure, figureOf } = answerFigure(query, passage, positions);
       const score =
         (0.3 * (result.score / top) + 0.7 * coverage) *
         proximity(positions.map((p) => p.at)) *

@@ -5,6 +5,7 @@
 import type { SearchResult } from 'minisearch';
 import type { Figure, QuestionKind } from '../answer.js';
 import { analyzeTerm } from './analyze.js';
+import { sameFigure } from './figures.js';
 import type { Passage } from './passage.js';
 
 export interface Ranked {
@@ -25,6 +26,8 @@ export interface ConceptPositions {
 export interface Query {
   text: string;
   kind: QuestionKind;
+  /** Figures and dates the question itself states ("the three labs", "after June 5"): not what it asks. */
+  given: Figure[];
   /** Content words of the question, each with the words that may stand for it (itself first). */
   concepts: Array<{ term: string; alternatives: string[]; weight: number }>;
 }
@@ -103,16 +106,18 @@ export function proximity(positions: number[][]): number {
 
 /**
  * The figure or date of a passage nearest to the question's words in it (gap between the figure's edges
- * and a word), with what it counts: that nearest question word, and the word right after the figure.
+ * and a word), with what it counts: that nearest question word, and the word right after the figure. A
+ * figure the question states itself is not an answer to it.
  */
 export function answerFigure(
-  kind: QuestionKind,
+  { kind, given }: Query,
   passage: Passage,
   positions: ConceptPositions[],
 ): Pick<Ranked, 'figure' | 'figureOf'> {
   const figures = kind === 'date' ? passage.dates : kind === 'number' ? passage.numbers : [];
   let best: { figure: Figure; concept: string; gap: number } | null = null;
   for (const figure of figures) {
+    if (given.some((g) => sameFigure(g, figure))) continue;
     for (const { concept, at } of positions.length > 0 ? positions : [{ concept: '', at: [figure.start] }]) {
       for (const a of at) {
         const gap = a >= figure.end ? a - figure.end : a < figure.start ? figure.start - a : 0;

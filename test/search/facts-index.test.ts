@@ -92,6 +92,13 @@ describe('ask', () => {
     expect(result.disagreement).toBeNull();
   });
 
+  it('does not answer with a figure the question states itself', () => {
+    const result = index.ask('How many interactions did the three firms make?');
+    expect(result.answers[0]?.excerpt).toContain('16 million');
+    expect(result.answers[0]?.figure?.text).toBe('16 million');
+    for (const answer of result.answers) expect(answer.figure?.value).not.toBe('3');
+  });
+
   it('does not set figures of different things against each other', () => {
     const result = index.ask('How many exchanges with Claude were there?');
     expect(result.answers[0]?.figure?.value).toBe('28800000');
