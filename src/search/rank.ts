@@ -49,15 +49,28 @@ export function capitalisedTerms(text: string): Set<string> {
 export const ASKING_PENALTY = 0.3;
 
 /**
+ * Words that name the kind of fact a question asks for ("what dates…", "what number of…"): a passage holding
+ * such a fact covers them, whether or not it uses the word ("| Campaign window | April 22 – June 5 |").
+ */
+const KIND_WORDS: Partial<Record<QuestionKind, Set<string | null>>> = {
+  date: new Set(['date', 'day'].map(analyzeTerm)),
+  number: new Set(['number', 'amount', 'figure', 'total', 'count'].map(analyzeTerm)),
+};
+
+/**
  * Share of the question's weight a passage covers: a concept counts in full when the passage has it or a
- * synonym, 0.7 when MiniSearch matched it only fuzzily (a typo), 0.5 when only its context (section heading,
- * sentence before) has it. Runs for every candidate, so it allocates nothing.
+ * synonym (or, for a word naming the kind of fact asked for, a fact of that kind), 0.7 when MiniSearch
+ * matched it only fuzzily (a typo), 0.5 when only its context (section heading, sentence before) has it.
+ * Runs for every candidate, so it allocates nothing.
  */
 export function cover(query: Query, passage: Passage, result: SearchResult, totalWeight: number): number {
+  const kindWords = KIND_WORDS[query.kind];
+  const holdsKind = query.kind === 'date' ? passage.dates.length > 0 : passage.numbers.length > 0;
   let covered = 0;
   for (const concept of query.concepts) {
     const { alternatives, weight } = concept;
     if (alternatives.some((t) => passage.termSet.has(t))) covered += weight;
+    else if (holdsKind && kindWords?.has(concept.term)) covered += weight;
     else if (alternatives.some((t) => passage.contextTerms.has(t))) covered += 0.5 * weight;
     else if (alternatives.some((t) => result.queryTerms.includes(t))) covered += 0.7 * weight;
   }

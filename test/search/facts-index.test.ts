@@ -92,6 +92,11 @@ describe('ask', () => {
     expect(result.disagreement).toBeNull();
   });
 
+  it('reads "what dates" and "what number" as asking for a date or a figure, not for the word', () => {
+    expect(index.ask('What were the dates of the campaign?').answers[0]?.excerpt).toContain('April 22');
+    expect(index.ask('What was the total number of exchanges?').answers.length).toBeGreaterThan(0);
+  });
+
   it('does not answer with a figure the question states itself', () => {
     const result = index.ask('How many interactions did the three firms make?');
     expect(result.answers[0]?.excerpt).toContain('16 million');
