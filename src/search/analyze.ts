@@ -91,7 +91,12 @@ export function tokenize(text: string): string[] {
   return tokenizeWithOffsets(text).map((t) => t.token);
 }
 
-const STOP_WORDS = new Set(ENGLISH_STOP_WORDS);
+/**
+ * The package's list, less the words that carry meaning in a question about facts: "who makes Claude?" asks
+ * for a maker, "never" negates, "take", "come" and "way" are verbs and nouns of their own.
+ */
+const MEANINGFUL = new Set(['make', 'take', 'come', 'came', 'way', 'never']);
+const STOP_WORDS = new Set(ENGLISH_STOP_WORDS.filter((word) => !MEANINGFUL.has(word)));
 
 /**
  * Words that frame a question rather than carry its content ("tell me", "what happened", "explain"):

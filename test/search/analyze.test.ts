@@ -22,6 +22,11 @@ describe('analyze', () => {
     ]);
   });
 
+  it('keeps the words of the stop list that carry meaning in a question', () => {
+    expect(analyzeQuery('Who makes Claude?')).toEqual(['make', 'claud']);
+    expect(analyze('Alibaba never responded')).toContain('never');
+  });
+
   it('keeps the country apart from the pronoun and from "used"', () => {
     expect(analyze('US')).toEqual(['usa']);
     expect(analyze('used')).not.toEqual(['usa']);
