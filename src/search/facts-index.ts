@@ -347,32 +347,25 @@ export class SearchIndex implements FactsIndex {
         kindFactor(query.kind, passage, figure) *
         lengthFactor(passage) *
         (passage.asks ? ASKING_PENALTY : 1);
-      ranked.push({ passage, score, coverage, figure, figureOf });
+      ranked.push({ passage, score, coverage, figure, figureOf, concepts: positions.map((p) => p.concept) });
     }
     return ranked.sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
   }
 
   /**
-   * Folds passages that state the same fact into the best-ranked one (listing the other sources as
-   * corroboration), and drops repeats within a source. Passages whose figures differ stay apart.
+   * Folds passages that state the same fact into one answer (listing the other sources as corroboration),
+   * and drops repeats within a source. Passages whose figures differ stay apart.
    */
   #group(ranked: Ranked[], kind: QuestionKind): Group[] {
-    const groups: Group[] = [];
+    const clusters: Array<[Ranked, ...Ranked[]]> = [];
     for (const r of ranked) {
-      const same = groups.find((g) => sameFact(g.ranked, r, kind));
-      if (!same) {
-        groups.push({ ranked: r, corroboratedBy: [] });
-      } else if (
-        same.ranked.passage.source !== r.passage.source &&
-        !same.corroboratedBy.some((c) => c.passage.source === r.passage.source)
-      ) {
-        same.corroboratedBy.push(r);
-      }
+      const same = clusters.find(([best]) => sameFact(best, r, kind));
+      if (same) same.push(r);
+      else clusters.push([r]);
     }
     // A fact several sources state is more likely the one asked about than a side remark of one source.
-    const weight = (g: Group) =>
-      g.ranked.score * (1 + CORROBORATION_BONUS * Math.min(3, g.corroboratedBy.length));
-    return withoutRepeatedFigures(groups.sort((a, b) => weight(b) - weight(a)));
+    const weight = (g: Group) => g.score * (1 + CORROBORATION_BONUS * Math.min(3, g.corroboratedBy.length));
+    return withoutRepeatedFigures(clusters.map(asGroup).sort((a, b) => weight(b) - weight(a)));
   }
 
   #answer(ranked: Ranked, corroboratedBy: Ranked[], kind: QuestionKind): Answer {
@@ -440,7 +433,21 @@ export class SearchIndex implements FactsIndex {
   }
 }
 
-type Group = { ranked: Ranked; corroboratedBy: Ranked[] };
+/** One fact: the passage shown, one passage of each other source stating it, and the best rank among them. */
+type Group = { ranked: Ranked; corroboratedBy: Ranked[]; score: number };
+
+/** The answer for passages stating one fact, best first. A sentence reads better than a table row: it leads. */
+function asGroup(members: [Ranked, ...Ranked[]]): Group {
+  const lead = members.find((m) => m.passage.context === null) ?? members[0];
+  const corroboratedBy: Ranked[] = [];
+  for (const m of members) {
+    const source = m.passage.source;
+    if (source !== lead.passage.source && !corroboratedBy.some((c) => c.passage.source === source)) {
+      corroboratedBy.push(m);
+    }
+  }
+  return { ranked: lead, corroboratedBy, score: members[0].score };
+}
 
 /**
  * Drops an answer whose source already gives the same figure in a better one (as its own answer or as

@@ -15,6 +15,8 @@ export interface Ranked {
   figure: Figure | null;
   /** What the figure counts: the question's word nearest to it, and the word right after it ("exchanges"). */
   figureOf: { concept: string; unit: string | null } | null;
+  /** The question's words (itself or a synonym) that the passage's text holds. */
+  concepts: string[];
 }
 
 /** Where a covered concept of the question stands in a passage (character offsets in the excerpt). */

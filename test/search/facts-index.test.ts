@@ -97,6 +97,14 @@ describe('ask', () => {
     expect(index.ask('What was the total number of exchanges?').answers.length).toBeGreaterThan(0);
   });
 
+  it('shows a figure once however the sources word it, a sentence before a table row', () => {
+    const result = index.ask('How many fake accounts were used?');
+    const same = result.answers.filter((a) => a.figure?.value === '25000');
+    expect(same).toHaveLength(1);
+    expect(same[0]?.excerpt).not.toMatch(/^\|/);
+    expect(same[0]?.corroboratedBy.length).toBeGreaterThanOrEqual(3);
+  });
+
   it('does not answer with a figure the question states itself', () => {
     const result = index.ask('How many interactions did the three firms make?');
     expect(result.answers[0]?.excerpt).toContain('16 million');
