@@ -194,7 +194,7 @@ export class SearchIndex implements FactsIndex {
     const offset = clamp(options.offset ?? 0, 0, Number.MAX_SAFE_INTEGER);
     const asked = cleanUserText(String(question), MAX_QUESTION_LENGTH).text;
     const query = this.#parse(asked);
-    const ranked = this.#group(this.#rank(query, options), query.kind);
+    const ranked = onlyStatingTheFact(this.#group(this.#rank(query, options), query.kind), query.kind);
     const page = ranked.slice(offset, offset + k);
     const answers = page.map((r) => this.#answer(r.ranked, r.corroboratedBy, query.kind));
     return {
@@ -435,6 +435,15 @@ export class SearchIndex implements FactsIndex {
 
 /** One fact: the passage shown, one passage of each other source stating it, and the best rank among them. */
 type Group = { ranked: Ranked; corroboratedBy: Ranked[]; score: number };
+
+/**
+ * For "how many" and "when", once an answer gives a figure or a date, the answers that give none (the
+ * letter "was sent to the Senate", without when) are left out: they are about the question, not answers.
+ */
+function onlyStatingTheFact(groups: Group[], kind: QuestionKind): Group[] {
+  if ((kind !== 'number' && kind !== 'date') || !groups[0]?.ranked.figure) return groups;
+  return groups.filter((g) => g.ranked.figure || (kind === 'date' && g.ranked.passage.datedSection));
+}
 
 /** The answer for passages stating one fact, best first. A sentence reads better than a table row: it leads. */
 function asGroup(members: [Ranked, ...Ranked[]]): Group {

@@ -105,6 +105,17 @@ describe('ask', () => {
     expect(same[0]?.corroboratedBy.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('answers "when" only with passages that give a date, once one does', () => {
+    const result = index.ask('When was the letter sent?');
+    expect(result.answers[0]?.figure?.text).toBe('June 10, 2026');
+    for (const answer of result.answers) {
+      expect(
+        answer.figure !== null || /^\d{4}-\d\d/.test(answer.location.section ?? ''),
+        answer.excerpt,
+      ).toBe(true);
+    }
+  });
+
   it('does not answer with a figure the question states itself', () => {
     const result = index.ask('How many interactions did the three firms make?');
     expect(result.answers[0]?.excerpt).toContain('16 million');
