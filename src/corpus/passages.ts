@@ -250,15 +250,24 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
       return;
     }
     firstLine ??= headingText(body);
-    if (wordCount(body) < MIN_BLOCK_WORDS) return;
+    // A question standing alone as a paragraph (an FAQ) heads the paragraphs that answer it, up to the
+    // next heading or question; it also stays a passage when it is long enough to be one.
+    const asks =
+      !bullet && body.trimEnd().endsWith('?') && sentenceSpans(text, bodyStart, line.end).length === 1;
+    if (wordCount(body) < MIN_BLOCK_WORDS) {
+      if (asks) section = headingText(body);
+      return;
+    }
     paragraph++;
     if (bullet && body.length <= MAX_ITEM_LENGTH) {
       passages.push({ start: bodyStart, end: line.end, paragraph, section, kind: 'item', context: null });
       return;
     }
-    for (const [s, e] of mergeFragments(text, sentenceSpans(text, bodyStart, line.end))) {
+    const sentences = mergeFragments(text, sentenceSpans(text, bodyStart, line.end));
+    for (const [s, e] of sentences) {
       passages.push({ start: s, end: e, paragraph, section, kind: 'sentence', context: null });
     }
+    if (asks) section = headingText(body);
   });
   return { passages, firstLine, url, published };
 }

@@ -131,6 +131,18 @@ describe('splitArticle layout', () => {
     expect(split.passages[0]?.section).toBe('If It Copies This Cheaply, How Big Was the Moat?');
   });
 
+  it('heads the paragraphs that answer an FAQ question with it, short questions included', () => {
+    const text =
+      'FAQ\nHow did the accounts get past the block?\nThey used proxy services to hide where they were.\n' +
+      'Has it responded?\nThe company had not replied to requests for comment.\n';
+    const split = splitArticle(text, rules);
+    expect(split.passages.map((p) => [text.slice(p.start, p.end), p.section])).toEqual([
+      ['How did the accounts get past the block?', 'FAQ'],
+      ['They used proxy services to hide where they were.', 'How did the accounts get past the block?'],
+      ['The company had not replied to requests for comment.', 'Has it responded?'],
+    ]);
+  });
+
   it('ignores table rows without words and short separators', () => {
     const text = '| Item | Figure |\n|-|-|\n| | |\n| Red gadgets made | 5,555 |\n';
     expect(excerpts(text)).toEqual(['| Red gadgets made | 5,555 |']);
