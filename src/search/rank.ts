@@ -61,8 +61,9 @@ const KIND_WORDS: Partial<Record<QuestionKind, Set<string | null>>> = {
 
 /**
  * Share of the question's weight a passage covers: a concept counts in full when the passage has it or a
- * synonym (or, for a word naming the kind of fact asked for, a fact of that kind), 0.7 when MiniSearch
- * matched it only fuzzily (a typo), 0.5 when only its context (section heading, sentence before) has it.
+ * synonym, when it names the kind of fact asked for and the passage holds one, or when the question
+ * heading the passage's section has it (an FAQ answer answers its question); 0.7 when MiniSearch matched
+ * it only fuzzily (a typo); 0.5 when only its context (section heading, sentence before) has it.
  * Runs for every candidate, so it allocates nothing.
  */
 export function cover(query: Query, passage: Passage, result: SearchResult, totalWeight: number): number {
@@ -73,6 +74,7 @@ export function cover(query: Query, passage: Passage, result: SearchResult, tota
     const { alternatives, weight } = concept;
     if (alternatives.some((t) => passage.termSet.has(t))) covered += weight;
     else if (holdsKind && kindWords?.has(concept.term)) covered += weight;
+    else if (alternatives.some((t) => passage.headingQuestionTerms.has(t))) covered += weight;
     else if (alternatives.some((t) => passage.contextTerms.has(t))) covered += 0.5 * weight;
     else if (alternatives.some((t) => result.queryTerms.includes(t))) covered += 0.7 * weight;
   }

@@ -116,6 +116,14 @@ describe('ask', () => {
     }
   });
 
+  it('answers an FAQ question with the paragraph under it, not with the question', () => {
+    const result = index.ask('How did the accounts get past the China block?');
+    expect(result.answers[0]?.excerpt).toBe(
+      'Anthropic says the operators used about 25,000 fake accounts and proxy services.',
+    );
+    expect(result.answers[0]?.location.section).toBe('How did the accounts get past the China block?');
+  });
+
   it('does not answer with a figure the question states itself', () => {
     const result = index.ask('How many interactions did the three firms make?');
     expect(result.answers[0]?.excerpt).toContain('16 million');
