@@ -92,11 +92,10 @@ export function tokenize(text: string): string[] {
 }
 
 /**
- * The package's list, less the words that carry meaning in a question about facts: "who makes Claude?" asks
- * for a maker, "never" negates, "take", "come" and "way" are verbs and nouns of their own.
+ * The package's list, less "make": "who makes Claude?" asks for a maker. (Its other light verbs stay stop
+ * words: "come" would meet "came out" and "comes" in passages that have nothing to do with a question.)
  */
-const MEANINGFUL = new Set(['make', 'take', 'come', 'came', 'way', 'never']);
-const STOP_WORDS = new Set(ENGLISH_STOP_WORDS.filter((word) => !MEANINGFUL.has(word)));
+const STOP_WORDS = new Set(ENGLISH_STOP_WORDS.filter((word) => word !== 'make'));
 
 /**
  * Words that frame a question rather than carry its content ("tell me", "what happened", "explain"):

