@@ -15,6 +15,8 @@ export interface PassageSpan {
   kind: 'sentence' | 'row' | 'item';
   /** For a table row: the header row's text, indexed with the row so "figure" matches "~25,000". */
   context: string | null;
+  /** The question standing alone as a paragraph above it in its section (an FAQ), which it answers. */
+  question: string | null;
 }
 
 interface Line {
@@ -188,6 +190,7 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
   let url: string | null = null;
   let published: string | null = null;
   let section: string | null = null;
+  let question: string | null = null;
   let paragraph = 0;
   let previous = '';
   let tableHeader: string | null = null;
@@ -235,6 +238,7 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
         section,
         kind: 'row',
         context: tableHeader,
+        question,
       });
       return;
     }
@@ -246,28 +250,37 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
     if (rules.matches(body)) return;
     if (!bullet && isHeading(t)) {
       section = headingText(t);
+      question = null;
       firstLine ??= section;
       return;
     }
     firstLine ??= headingText(body);
-    // A question standing alone as a paragraph (an FAQ) heads the paragraphs that answer it, up to the
+    // A question standing alone as a paragraph (an FAQ) is what the paragraphs after it answer, up to the
     // next heading or question; it also stays a passage when it is long enough to be one.
     const asks =
       !bullet && body.trimEnd().endsWith('?') && sentenceSpans(text, bodyStart, line.end).length === 1;
     if (wordCount(body) < MIN_BLOCK_WORDS) {
-      if (asks) section = headingText(body);
+      if (asks) question = headingText(body);
       return;
     }
     paragraph++;
+    if (asks) question = null;
     if (bullet && body.length <= MAX_ITEM_LENGTH) {
-      passages.push({ start: bodyStart, end: line.end, paragraph, section, kind: 'item', context: null });
+      passages.push({
+        start: bodyStart,
+        end: line.end,
+        paragraph,
+        section,
+        kind: 'item',
+        context: null,
+        question,
+      });
       return;
     }
-    const sentences = mergeFragments(text, sentenceSpans(text, bodyStart, line.end));
-    for (const [s, e] of sentences) {
-      passages.push({ start: s, end: e, paragraph, section, kind: 'sentence', context: null });
+    for (const [s, e] of mergeFragments(text, sentenceSpans(text, bodyStart, line.end))) {
+      passages.push({ start: s, end: e, paragraph, section, kind: 'sentence', context: null, question });
     }
-    if (asks) section = headingText(body);
+    if (asks) question = headingText(body);
   });
   return { passages, firstLine, url, published };
 }

@@ -23,7 +23,7 @@ import { findDates, findNumbers, sameFigure } from './figures.js';
 import { CORROBORATION_BONUS, disagreementOf, sameFact } from './group.js';
 import { passageLink } from './link.js';
 import { buildPassages, buildVocabulary, type Passage } from './passage.js';
-import { questionKind } from './question.js';
+import { namesKind, questionKind } from './question.js';
 import {
   ASKING_PENALTY,
   answerFigure,
@@ -100,8 +100,8 @@ export class SearchIndex implements FactsIndex {
   readonly #bySource = new Map<Source, { passages: Passage[]; titleTerms: Set<string> }>();
   readonly #mini: MiniSearch<{ id: number; text: string; section: string; previous: string }>;
   readonly #documentFrequency = new Map<string, number>();
-  /** Terms of the words the corpus capitalises inside a sentence: its names ("Alibaba", "Qwen", "Senate"). */
-  readonly #names = new Set<string>();
+  /** Terms of the words the corpus writes in lower case somewhere: common words, not names. */
+  readonly #commonWords = new Set<string>();
   readonly #synonyms = new Map<string, string[]>();
   readonly #vocabulary: Array<[string, number]>;
   readonly #suggestions: string[];
@@ -122,7 +122,10 @@ export class SearchIndex implements FactsIndex {
       for (const term of passage.termSet) {
         this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);
       }
-      for (const term of namesIn(passage.excerpt)) this.#names.add(term);
+      for (const word of passage.excerpt.match(LOWER_CASE_WORD) ?? []) {
+        const term = analyzeTerm(word);
+        if (term !== null) this.#commonWords.add(term);
+      }
     }
     for (const group of corpus.synonyms) {
       const stems = [
@@ -151,7 +154,8 @@ export class SearchIndex implements FactsIndex {
       this.#passages.map((p) => ({
         id: p.id,
         text: p.context ? `${p.context}\n${p.excerpt}` : p.excerpt,
-        section: p.section ?? '',
+        // An FAQ answer is found by its question as by a heading.
+        section: [p.section, p.question].filter((h) => h !== null).join('\n'),
         previous: p.previous,
       })),
     );
@@ -196,7 +200,7 @@ export class SearchIndex implements FactsIndex {
     const query = this.#parse(asked);
     const ranked = onlyStatingTheFact(this.#group(this.#rank(query, options), query.kind), query.kind);
     const page = ranked.slice(offset, offset + k);
-    const answers = page.map((r) => this.#answer(r.ranked, r.corroboratedBy, query.kind));
+    const answers = page.map((g) => this.#answer(g.ranked, g.corroboratedBy, query.kind, g.score));
     return {
       query: asked,
       answers,
@@ -244,8 +248,9 @@ export class SearchIndex implements FactsIndex {
    * Whether a passage can back a claim beyond sharing its words: every figure of the claim is in it
    * ("28.8 million" does not back "50 million"), and every name the claim capitalises is in it, its
    * context or its article's title ("DeepSeek made 28.8 million exchanges" is not backed by Alibaba's).
-   * A capitalised first word is a name unless the corpus writes it as a common word: "Reports say…" and
-   * "Officials say…" name no one, "Google says…" names someone the corpus never mentions.
+   * A capitalised first word is a name unless the corpus also writes it in lower case: "Reports say…" and
+   * "Officials say…" name no one; "India…" (which the corpus only ever capitalises) and "Google…" (which
+   * it never mentions) do.
    */
   #backs(claim: string, passage: Passage): boolean {
     const figures = findNumbers(claim, 0, claim.length);
@@ -255,7 +260,7 @@ export class SearchIndex implements FactsIndex {
     const text = withoutChatMarkup(claim);
     const firstWord = /[\p{L}\p{N}][\p{L}\p{N}]*/u.exec(text)?.[0];
     const first = firstWord && /^\p{Lu}/u.test(firstWord) ? analyzeTerm(firstWord) : null;
-    const common = first !== null && this.#documentFrequency.has(first) && !this.#names.has(first);
+    const common = first !== null && this.#commonWords.has(first);
     const names = [...capitalisedTerms(text), ...(first !== null && !common ? [first] : [])];
     return names.every(
       (term) => known.has(term) || (this.#synonyms.get(term) ?? []).some((t) => known.has(t)),
@@ -289,15 +294,18 @@ export class SearchIndex implements FactsIndex {
   #parse(question: string): Query {
     const text = withoutChatMarkup(question);
     const names = capitalisedTerms(text);
-    const concepts = analyzeQuery(text).map((term) => {
-      const alternatives = [term, ...(this.#synonyms.get(term) ?? []).filter((t) => t !== term)];
-      const df = Math.max(0, ...alternatives.map((t) => this.#documentFrequency.get(t) ?? 0));
-      // A name the corpus never mentions ("Google", "OpenAI") says the question is about something else.
-      const unknownName = df === 0 && names.has(term) ? UNKNOWN_NAME_WEIGHT : 1;
-      return { term, alternatives, weight: unknownName * Math.log(1 + this.#passages.length / (1 + df)) };
-    });
+    const kind = questionKind(text);
+    const concepts = analyzeQuery(text)
+      .filter((term) => !namesKind(kind, term))
+      .map((term) => {
+        const alternatives = [term, ...(this.#synonyms.get(term) ?? []).filter((t) => t !== term)];
+        const df = Math.max(0, ...alternatives.map((t) => this.#documentFrequency.get(t) ?? 0));
+        // A name the corpus never mentions ("Google", "OpenAI") says the question is about something else.
+        const unknownName = df === 0 && names.has(term) ? UNKNOWN_NAME_WEIGHT : 1;
+        return { term, alternatives, weight: unknownName * Math.log(1 + this.#passages.length / (1 + df)) };
+      });
     const given = [...findNumbers(text, 0, text.length), ...findDates(text, 0, text.length)];
-    return { text, kind: questionKind(text), given, concepts };
+    return { text, kind, given, concepts };
   }
 
   /**
@@ -368,12 +376,13 @@ export class SearchIndex implements FactsIndex {
     return withoutRepeatedFigures(clusters.map(asGroup).sort((a, b) => weight(b) - weight(a)));
   }
 
-  #answer(ranked: Ranked, corroboratedBy: Ranked[], kind: QuestionKind): Answer {
+  /** The answer for a passage; `score` is its fact's rank when it leads several passages stating it. */
+  #answer(ranked: Ranked, corroboratedBy: Ranked[], kind: QuestionKind, score = ranked.score): Answer {
     const { passage } = ranked;
     const { source } = passage;
     return {
       excerpt: passage.excerpt,
-      score: Math.round(ranked.score * 1000) / 1000,
+      score: Math.round(score * 1000) / 1000,
       location: {
         start: passage.start,
         end: passage.end,
@@ -459,45 +468,38 @@ function asGroup(members: [Ranked, ...Ranked[]]): Group {
 }
 
 /**
- * Drops an answer whose source already gives the same figure in a better one (as its own answer or as
- * corroboration), moving its other sources there: one source's table cell and sentence are one fact.
+ * Drops an answer that gives the same figure as a better one and shares a source with it (as its own answer
+ * or as corroboration), moving its other sources there: a source that gives the figure in both (a table
+ * cell and a sentence) says they are one fact.
  */
 function withoutRepeatedFigures(groups: Group[]): Group[] {
   const kept: Group[] = [];
+  const members = (h: Group) => [h.ranked, ...h.corroboratedBy];
   for (const g of groups) {
     const figure = g.ranked.figure;
-    const sources = (h: Group) => [h.ranked, ...h.corroboratedBy].map((c) => c.passage.source);
+    const sources = new Set(members(g).map((m) => m.passage.source));
     const earlier =
       figure &&
       kept.find(
         (h) =>
           h.ranked.figure &&
           sameFigure(h.ranked.figure, figure) &&
-          sources(h).includes(g.ranked.passage.source),
+          members(h).some((m) => sources.has(m.passage.source)),
       );
     if (!earlier) {
       kept.push(g);
       continue;
     }
-    for (const c of g.corroboratedBy) {
-      if (!sources(earlier).includes(c.passage.source)) earlier.corroboratedBy.push(c);
+    for (const m of members(g)) {
+      if (!members(earlier).some((e) => e.passage.source === m.passage.source))
+        earlier.corroboratedBy.push(m);
     }
   }
   return kept;
 }
 
-/**
- * Analysed terms of the words a text capitalises where a sentence does not start: after a word, a comma or a
- * table cell's bar; not at the start, after `.`, `!`, `?` or `:` (closing brackets and quotes included:
- * "…abroad.) Officials worry"), or after an opening bracket or quote.
- */
-function namesIn(text: string): string[] {
-  const words =
-    text.match(
-      /(?<!(?:[.!?:][)\]"'\u201d\u2019]*|[([\u201c\u2018"'])\s*|^\s*)(?<![\p{L}\p{N}'\u2019])\p{Lu}[\p{L}\p{N}]*/gu,
-    ) ?? [];
-  return words.map((word) => analyzeTerm(word)).filter((term): term is string => term !== null);
-}
+/** A word written in lower case (not a name), whole: "reports" in "reports say", not "eports" in "Reports". */
+const LOWER_CASE_WORD = /(?<![\p{L}\p{N}'\u2019])\p{Ll}[\p{L}\p{N}]*/gu;
 
 function clamp(value: number, min: number, max: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.trunc(value))) : min;

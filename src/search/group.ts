@@ -16,17 +16,23 @@ function overlapAtLeast(a: Set<string>, b: Set<string>, threshold: number): bool
 }
 
 /**
- * Whether two passages state the same fact: the same text, or — when they give the fact asked for — the
- * same figure for the same thing or in much the same words; otherwise mostly the same words.
+ * Whether two passages state the same fact: the same text; or, when the question asks for a figure or a
+ * date, the same one in much the same words (a passage without it states another fact); otherwise mostly
+ * the same words.
  */
 export function sameFact(a: Ranked, b: Ranked, kind: QuestionKind): boolean {
   if (a.passage.folded === b.passage.folded) return true;
-  if ((kind === 'number' || kind === 'date') && a.figure && b.figure) {
+  if (kind === 'number' || kind === 'date') {
+    if (!a.figure || !b.figure)
+      return !a.figure && !b.figure && overlapAtLeast(a.passage.termSet, b.passage.termSet, 0.5);
     if (!sameFigure(a.figure, b.figure)) return false;
-    // The same figure, each next to a word of the question that the other passage holds too ("~25,000" in
-    // a "Fake accounts used" row, "nearly 25,000 fraudulent accounts" in a sentence), is the same fact.
+    // A table row and a sentence share few words ("| Fake accounts used | ~25,000 |", "nearly 25,000
+    // fraudulent accounts"): they state one fact when each figure stands next to a word of the question
+    // that the other passage holds too.
+    const rowAndSentence = (a.passage.context === null) !== (b.passage.context === null);
     const counts = (x: Ranked, y: Ranked) => x.figureOf !== null && y.concepts.includes(x.figureOf.concept);
-    return (counts(a, b) && counts(b, a)) || overlapAtLeast(a.passage.termSet, b.passage.termSet, 0.25);
+    const threshold = rowAndSentence && counts(a, b) && counts(b, a) ? 0.1 : 0.25;
+    return overlapAtLeast(a.passage.termSet, b.passage.termSet, threshold);
   }
   return overlapAtLeast(a.passage.termSet, b.passage.termSet, 0.5);
 }

@@ -21,8 +21,9 @@ export interface Passage {
   termSet: Set<string>;
   /** Terms of what surrounds the passage: its section heading and the sentence before it ("It went to…"). */
   contextTerms: Set<string>;
-  /** Terms of its section heading when that heading is a question (an FAQ): the question it answers. */
-  headingQuestionTerms: Set<string>;
+  /** The FAQ question it answers (a question standing alone as a paragraph above it), and its terms. */
+  question: string | null;
+  questionTerms: Set<string>;
   /** The sentence before it in the same paragraph, indexed with it at a lower weight. */
   previous: string;
   /** States what something is ("… means …", "… is the practice of …"): what "what is X?" wants. */
@@ -66,7 +67,8 @@ export function buildPassages(corpus: Corpus): Passage[] {
         terms,
         termSet: new Set([...terms.map((t) => t.term), ...contextTerms]),
         contextTerms: new Set([...analyze(span.section ?? ''), ...analyze(previous)]),
-        headingQuestionTerms: new Set(span.section?.trimEnd().endsWith('?') ? analyze(span.section) : []),
+        question: span.question,
+        questionTerms: new Set(analyze(span.question ?? '')),
         previous,
         defines: DEFINES.test(excerpt),
         asks: /\?["”’)]*$/u.test(excerpt),

@@ -1,6 +1,6 @@
 /** What kind of fact a question asks for, read from its opening words. */
 import type { QuestionKind } from '../answer.js';
-import { fold } from './analyze.js';
+import { analyzeTerm, fold } from './analyze.js';
 
 const KINDS: Array<[QuestionKind, RegExp]> = [
   [
@@ -25,4 +25,18 @@ export function questionKind(question: string): QuestionKind {
   const text = fold(question).toLowerCase();
   for (const [kind, pattern] of KINDS) if (pattern.test(text)) return kind;
   return 'other';
+}
+
+/**
+ * Words that only name the kind of fact a question asks for ("what *dates*…", "the total *number* of…"):
+ * the kind says it already, so they are not words a passage must contain ("| Campaign window | April 22 –
+ * June 5 |" gives the campaign's dates without the word).
+ */
+const KIND_WORDS: Partial<Record<QuestionKind, Set<string | null>>> = {
+  date: new Set(['date', 'day'].map(analyzeTerm)),
+  number: new Set(['number', 'amount', 'figure', 'total', 'count'].map(analyzeTerm)),
+};
+
+export function namesKind(kind: QuestionKind, term: string): boolean {
+  return KIND_WORDS[kind]?.has(term) ?? false;
 }

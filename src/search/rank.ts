@@ -51,30 +51,17 @@ export function capitalisedTerms(text: string): Set<string> {
 export const ASKING_PENALTY = 0.3;
 
 /**
- * Words that name the kind of fact a question asks for ("what dates…", "what number of…"): a passage holding
- * such a fact covers them, whether or not it uses the word ("| Campaign window | April 22 – June 5 |").
- */
-const KIND_WORDS: Partial<Record<QuestionKind, Set<string | null>>> = {
-  date: new Set(['date', 'day'].map(analyzeTerm)),
-  number: new Set(['number', 'amount', 'figure', 'total', 'count'].map(analyzeTerm)),
-};
-
-/**
  * Share of the question's weight a passage covers: a concept counts in full when the passage has it or a
- * synonym, when it names the kind of fact asked for and the passage holds one, or when the question
- * heading the passage's section has it (an FAQ answer answers its question); 0.7 when MiniSearch matched
- * it only fuzzily (a typo); 0.5 when only its context (section heading, sentence before) has it.
- * Runs for every candidate, so it allocates nothing.
+ * synonym, or when the FAQ question the passage answers has it; 0.7 when
+ * MiniSearch matched it only fuzzily (a typo); 0.5 when only its context (section heading, sentence
+ * before) has it. Runs for every candidate, so it builds no arrays.
  */
 export function cover(query: Query, passage: Passage, result: SearchResult, totalWeight: number): number {
-  const kindWords = KIND_WORDS[query.kind];
-  const holdsKind = query.kind === 'date' ? passage.dates.length > 0 : passage.numbers.length > 0;
   let covered = 0;
   for (const concept of query.concepts) {
     const { alternatives, weight } = concept;
     if (alternatives.some((t) => passage.termSet.has(t))) covered += weight;
-    else if (holdsKind && kindWords?.has(concept.term)) covered += weight;
-    else if (alternatives.some((t) => passage.headingQuestionTerms.has(t))) covered += weight;
+    else if (alternatives.some((t) => passage.questionTerms.has(t))) covered += weight;
     else if (alternatives.some((t) => passage.contextTerms.has(t))) covered += 0.5 * weight;
     else if (alternatives.some((t) => result.queryTerms.includes(t))) covered += 0.7 * weight;
   }
@@ -124,17 +111,21 @@ export function proximity(positions: number[][]): number {
 /**
  * The figure or date of a passage nearest to the question's words in it (gap between the figure's edges
  * and a word), with what it counts: that nearest question word, and the word right after the figure. A
- * figure the question states itself is not an answer to it.
+ * figure the question states itself is not an answer to it, when the passage has another.
  */
 export function answerFigure(
   { kind, given }: Query,
   passage: Passage,
   positions: ConceptPositions[],
 ): Pick<Ranked, 'figure' | 'figureOf'> {
-  const figures = kind === 'date' ? passage.dates : kind === 'number' ? passage.numbers : [];
+  const all = kind === 'date' ? passage.dates : kind === 'number' ? passage.numbers : [];
+  // "June 10, 2026" answers "when in June 2026…?"; "three" does not answer "how many did the three firms…?"
+  // unless the passage has no other figure ("DeepSeek, 150,000?" is answered by its row).
+  const stated = (f: Figure) => given.some((g) => sameFigure(g, f) && precision(f) <= precision(g));
+  const unstated = all.filter((f) => !stated(f));
+  const figures = unstated.length > 0 ? unstated : all;
   let best: { figure: Figure; concept: string; gap: number } | null = null;
   for (const figure of figures) {
-    if (given.some((g) => sameFigure(g, figure))) continue;
     for (const { concept, at } of positions.length > 0 ? positions : [{ concept: '', at: [figure.start] }]) {
       for (const a of at) {
         const gap = a >= figure.end ? a - figure.end : a < figure.start ? figure.start - a : 0;
@@ -151,6 +142,11 @@ export function answerFigure(
     figure: { ...figure, start: passage.start + figure.start, end: passage.start + figure.end },
     figureOf: { concept, unit: next?.term ?? null },
   };
+}
+
+/** How precise a figure is: a number is exact, a date as precise as its parts ("2026-06-10" over "2026-06"). */
+function precision(figure: Figure): number {
+  return figure.kind === 'date' ? figure.value.split('-').length : 1;
 }
 
 /** A passage holding the kind of fact asked for ranks higher; one without it lower. */

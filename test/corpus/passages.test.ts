@@ -131,15 +131,21 @@ describe('splitArticle layout', () => {
     expect(split.passages[0]?.section).toBe('If It Copies This Cheaply, How Big Was the Moat?');
   });
 
-  it('heads the paragraphs that answer an FAQ question with it, short questions included', () => {
+  it('marks the paragraphs under an FAQ question as answering it, short questions included', () => {
     const text =
       'FAQ\nHow did the accounts get past the block?\nThey used proxy services to hide where they were.\n' +
-      'Has it responded?\nThe company had not replied to requests for comment.\n';
+      'Has it responded?\nThe company had not replied to requests for comment.\n' +
+      'Next Steps\nSenators will hold a hearing on the matter soon.\n';
     const split = splitArticle(text, rules);
-    expect(split.passages.map((p) => [text.slice(p.start, p.end), p.section])).toEqual([
-      ['How did the accounts get past the block?', 'FAQ'],
-      ['They used proxy services to hide where they were.', 'How did the accounts get past the block?'],
-      ['The company had not replied to requests for comment.', 'Has it responded?'],
+    expect(split.passages.map((p) => [text.slice(p.start, p.end), p.section, p.question])).toEqual([
+      ['How did the accounts get past the block?', 'FAQ', null],
+      [
+        'They used proxy services to hide where they were.',
+        'FAQ',
+        'How did the accounts get past the block?',
+      ],
+      ['The company had not replied to requests for comment.', 'FAQ', 'Has it responded?'],
+      ['Senators will hold a hearing on the matter soon.', 'Next Steps', null],
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFacts } from '../../src/facts.js';
 import type { FactsIndex } from '../../src/search/facts-index.js';
+import { tempCorpus } from '../helpers/corpus.js';
 import { DISAGREEING_QUESTION, disagreeingIndex } from '../helpers/disagreeing-corpus.js';
 import { expectVerbatim } from '../helpers/verbatim.js';
 
@@ -94,7 +95,9 @@ describe('ask', () => {
 
   it('reads "what dates" and "what number" as asking for a date or a figure, not for the word', () => {
     expect(index.ask('What were the dates of the campaign?').answers[0]?.excerpt).toContain('April 22');
-    expect(index.ask('What was the total number of exchanges?').answers.length).toBeGreaterThan(0);
+    const total = index.ask('What was the total number of exchanges?').answers;
+    expect(total.some((a) => /28\.8 million/.test(a.figure?.text ?? ''))).toBe(true);
+    expect(index.ask('What is the total number of employees at Anthropic?').answers).toEqual([]);
   });
 
   it('shows a figure once however the sources word it, a sentence before a table row', () => {
@@ -121,14 +124,42 @@ describe('ask', () => {
     expect(result.answers[0]?.excerpt).toBe(
       'Anthropic says the operators used about 25,000 fake accounts and proxy services.',
     );
-    expect(result.answers[0]?.location.section).toBe('How did the accounts get past the China block?');
+    expect(result.answers[0]?.location.section).toBe('FAQ');
   });
 
-  it('does not answer with a figure the question states itself', () => {
+  it('folds neither a passage without the figure nor a differently worded sentence into a figure', async () => {
+    const { dir, cleanup } = await tempCorpus({
+      'a.md':
+        '# Report A\n\n| Item | Figure |\n|---|---|\n| Fake accounts used | 25,000 |\n\n' +
+        'The measure of fake accounts used has no value yet in this report.\n',
+      'b.md': '# Report B\n\nReddit moderators banned 25,000 fake accounts last week on the forum.\n',
+      'c.md':
+        '# Report C\n\nOperators linked to the lab used nearly 25,000 fraudulent accounts in the campaign.\n',
+    });
+    try {
+      const facts = await loadFacts(dir);
+      const withRow = facts.ask('How many fake accounts were used?', { k: 5, source: 'a' });
+      expect(withRow.answers.map((a) => a.excerpt)).toEqual(['| Fake accounts used | 25,000 |']);
+      const sentences = facts.ask('How many fake accounts were banned or used in the campaign?', { k: 5 });
+      const lead = (id: string) => sentences.answers.find((a) => a.source.id === id);
+      expect(lead('b')?.corroboratedBy.map((c) => c.id)).not.toContain('c');
+      expect(lead('c')?.corroboratedBy.map((c) => c.id)).not.toContain('b');
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('does not answer with a figure the question states itself, unless the passage has no other', () => {
     const result = index.ask('How many interactions did the three firms make?');
     expect(result.answers[0]?.excerpt).toContain('16 million');
     expect(result.answers[0]?.figure?.text).toBe('16 million');
     for (const answer of result.answers) expect(answer.figure?.value).not.toBe('3');
+    expect(index.ask('When in June 2026 was the letter sent?').answers[0]?.figure?.text).toBe(
+      'June 10, 2026',
+    );
+    expect(index.ask('How many accounts did DeepSeek use, 150,000?').answers[0]?.figure?.text).toBe(
+      '150,000+',
+    );
   });
 
   it('does not set figures of different things against each other', () => {
@@ -199,6 +230,7 @@ describe('findSources', () => {
     }
     for (const claim of [
       'Google used 25,000 fake accounts.',
+      'India used 25,000 fake accounts.',
       'Officials say DeepSeek made 28.8 million exchanges.',
     ]) {
       expect(index.findSources(claim).supporting, claim).toEqual([]);
