@@ -250,7 +250,9 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
     if (rules.matches(body)) return;
     if (!bullet && isHeading(t)) {
       section = headingText(t);
-      question = null;
+      // A heading that asks in sentence case ("### How did they get past the block?") is an FAQ question;
+      // a Title Case one ("How Big Was the Moat?") is an editorial headline.
+      question = section.endsWith('?') && !isTitleCase(section) ? section : null;
       firstLine ??= section;
       return;
     }

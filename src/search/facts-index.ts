@@ -100,7 +100,7 @@ export class SearchIndex implements FactsIndex {
   readonly #bySource = new Map<Source, { passages: Passage[]; titleTerms: Set<string> }>();
   readonly #mini: MiniSearch<{ id: number; text: string; section: string; previous: string }>;
   readonly #documentFrequency = new Map<string, number>();
-  /** Terms of the words the corpus writes in lower case somewhere: common words, not names. */
+  /** The words the corpus writes in lower case somewhere (folded): common words, not names. */
   readonly #commonWords = new Set<string>();
   readonly #synonyms = new Map<string, string[]>();
   readonly #vocabulary: Array<[string, number]>;
@@ -122,10 +122,7 @@ export class SearchIndex implements FactsIndex {
       for (const term of passage.termSet) {
         this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);
       }
-      for (const word of passage.excerpt.match(LOWER_CASE_WORD) ?? []) {
-        const term = analyzeTerm(word);
-        if (term !== null) this.#commonWords.add(term);
-      }
+      for (const word of passage.folded.match(LOWER_CASE_WORD) ?? []) this.#commonWords.add(word);
     }
     for (const group of corpus.synonyms) {
       const stems = [
@@ -248,9 +245,9 @@ export class SearchIndex implements FactsIndex {
    * Whether a passage can back a claim beyond sharing its words: every figure of the claim is in it
    * ("28.8 million" does not back "50 million"), and every name the claim capitalises is in it, its
    * context or its article's title ("DeepSeek made 28.8 million exchanges" is not backed by Alibaba's).
-   * A capitalised first word is a name unless the corpus also writes it in lower case: "Reports say…" and
-   * "Officials say…" name no one; "India…" (which the corpus only ever capitalises) and "Google…" (which
-   * it never mentions) do.
+   * A capitalised first word is a name unless the corpus also writes that very word in lower case:
+   * "Reports say…" and "Officials say…" name no one; "India…" and "Senate…" (which the corpus only ever
+   * capitalises, though it has "senators") and "Google…" (which it never mentions) do.
    */
   #backs(claim: string, passage: Passage): boolean {
     const figures = findNumbers(claim, 0, claim.length);
@@ -258,10 +255,10 @@ export class SearchIndex implements FactsIndex {
     const titleTerms = this.#bySource.get(passage.source)?.titleTerms ?? new Set<string>();
     const known = new Set([...passage.termSet, ...passage.contextTerms, ...titleTerms]);
     const text = withoutChatMarkup(claim);
-    const firstWord = /[\p{L}\p{N}][\p{L}\p{N}]*/u.exec(text)?.[0];
-    const first = firstWord && /^\p{Lu}/u.test(firstWord) ? analyzeTerm(firstWord) : null;
-    const common = first !== null && this.#commonWords.has(first);
-    const names = [...capitalisedTerms(text), ...(first !== null && !common ? [first] : [])];
+    const firstWord = /[\p{L}\p{N}]+/u.exec(text)?.[0] ?? '';
+    const common = this.#commonWords.has(fold(firstWord).toLowerCase());
+    const first = /^\p{Lu}/u.test(firstWord) && !common ? analyzeTerm(firstWord) : null;
+    const names = [...capitalisedTerms(text), ...(first !== null ? [first] : [])];
     return names.every(
       (term) => known.has(term) || (this.#synonyms.get(term) ?? []).some((t) => known.has(t)),
     );
@@ -468,37 +465,34 @@ function asGroup(members: [Ranked, ...Ranked[]]): Group {
 }
 
 /**
- * Drops an answer that gives the same figure as a better one and shares a source with it (as its own answer
- * or as corroboration), moving its other sources there: a source that gives the figure in both (a table
- * cell and a sentence) says they are one fact.
+ * Drops an answer whose source already gives the same figure in a better one (as its own answer or as
+ * corroboration), moving its other sources there: one source's table cell and sentence are one fact.
  */
 function withoutRepeatedFigures(groups: Group[]): Group[] {
   const kept: Group[] = [];
-  const members = (h: Group) => [h.ranked, ...h.corroboratedBy];
+  const sources = (h: Group) => [h.ranked, ...h.corroboratedBy].map((c) => c.passage.source);
   for (const g of groups) {
     const figure = g.ranked.figure;
-    const sources = new Set(members(g).map((m) => m.passage.source));
     const earlier =
       figure &&
       kept.find(
         (h) =>
           h.ranked.figure &&
           sameFigure(h.ranked.figure, figure) &&
-          members(h).some((m) => sources.has(m.passage.source)),
+          sources(h).includes(g.ranked.passage.source),
       );
     if (!earlier) {
       kept.push(g);
       continue;
     }
-    for (const m of members(g)) {
-      if (!members(earlier).some((e) => e.passage.source === m.passage.source))
-        earlier.corroboratedBy.push(m);
+    for (const c of g.corroboratedBy) {
+      if (!sources(earlier).includes(c.passage.source)) earlier.corroboratedBy.push(c);
     }
   }
   return kept;
 }
 
-/** A word written in lower case (not a name), whole: "reports" in "reports say", not "eports" in "Reports". */
+/** A word written in lower case, whole: "reports" in "reports say", not "eports" in "Reports". */
 const LOWER_CASE_WORD = /(?<![\p{L}\p{N}'\u2019])\p{Ll}[\p{L}\p{N}]*/gu;
 
 function clamp(value: number, min: number, max: number): number {

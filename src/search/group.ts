@@ -26,13 +26,16 @@ export function sameFact(a: Ranked, b: Ranked, kind: QuestionKind): boolean {
     if (!a.figure || !b.figure)
       return !a.figure && !b.figure && overlapAtLeast(a.passage.termSet, b.passage.termSet, 0.5);
     if (!sameFigure(a.figure, b.figure)) return false;
-    // A table row and a sentence share few words ("| Fake accounts used | ~25,000 |", "nearly 25,000
-    // fraudulent accounts"): they state one fact when each figure stands next to a word of the question
-    // that the other passage holds too.
+    // Worded differently, two passages share few words ("| Fake accounts used | ~25,000 |", "nearly 25,000
+    // fraudulent accounts"). They state one fact when each figure stands next to a word of the question the
+    // other holds too, and, for two sentences, both hold the same words of the question ("banned 25,000
+    // fake accounts" is not "used 25,000 fake accounts").
     const rowAndSentence = (a.passage.context === null) !== (b.passage.context === null);
     const counts = (x: Ranked, y: Ranked) => x.figureOf !== null && y.concepts.includes(x.figureOf.concept);
-    const threshold = rowAndSentence && counts(a, b) && counts(b, a) ? 0.1 : 0.25;
-    return overlapAtLeast(a.passage.termSet, b.passage.termSet, threshold);
+    const sameWords =
+      a.concepts.length === b.concepts.length && a.concepts.every((c) => b.concepts.includes(c));
+    const reworded = counts(a, b) && counts(b, a) && (rowAndSentence || sameWords);
+    return overlapAtLeast(a.passage.termSet, b.passage.termSet, reworded ? 0.1 : 0.25);
   }
   return overlapAtLeast(a.passage.termSet, b.passage.termSet, 0.5);
 }

@@ -111,7 +111,7 @@ export function proximity(positions: number[][]): number {
 /**
  * The figure or date of a passage nearest to the question's words in it (gap between the figure's edges
  * and a word), with what it counts: that nearest question word, and the word right after the figure. A
- * figure the question states itself is not an answer to it, when the passage has another.
+ * figure the question states itself is not an answer to it, except as a table row's cell.
  */
 export function answerFigure(
   { kind, given }: Query,
@@ -120,10 +120,10 @@ export function answerFigure(
 ): Pick<Ranked, 'figure' | 'figureOf'> {
   const all = kind === 'date' ? passage.dates : kind === 'number' ? passage.numbers : [];
   // "June 10, 2026" answers "when in June 2026…?"; "three" does not answer "how many did the three firms…?"
-  // unless the passage has no other figure ("DeepSeek, 150,000?" is answered by its row).
+  // A table row's one figure is its cell, the answer even when the question names it ("DeepSeek, 150,000?").
   const stated = (f: Figure) => given.some((g) => sameFigure(g, f) && precision(f) <= precision(g));
   const unstated = all.filter((f) => !stated(f));
-  const figures = unstated.length > 0 ? unstated : all;
+  const figures = unstated.length > 0 || passage.context === null ? unstated : all;
   let best: { figure: Figure; concept: string; gap: number } | null = null;
   for (const figure of figures) {
     for (const { concept, at } of positions.length > 0 ? positions : [{ concept: '', at: [figure.start] }]) {
@@ -144,9 +144,14 @@ export function answerFigure(
   };
 }
 
-/** How precise a figure is: a number is exact, a date as precise as its parts ("2026-06-10" over "2026-06"). */
+/**
+ * How precise a figure is: a number is exact; a date has as many parts as it gives besides the year
+ * ("06-10" and "2026-06-10" over "2026-06").
+ */
 function precision(figure: Figure): number {
-  return figure.kind === 'date' ? figure.value.split('-').length : 1;
+  if (figure.kind !== 'date') return 1;
+  const parts = figure.value.split('-');
+  return parts[0]?.length === 4 ? parts.length - 1 : parts.length;
 }
 
 /** A passage holding the kind of fact asked for ranks higher; one without it lower. */

@@ -149,6 +149,14 @@ describe('splitArticle layout', () => {
     ]);
   });
 
+  it('reads a sentence-case question heading as an FAQ question, a Title Case one as a headline', () => {
+    const text =
+      '### How did they get past the block?\nThey used proxy services to hide where they were.\n' +
+      '## If It Copies This Cheaply, How Big Was the Moat?\nThe moat may be thinner than the company says.\n';
+    const split = splitArticle(text, rules);
+    expect(split.passages.map((p) => p.question)).toEqual(['How did they get past the block?', null]);
+  });
+
   it('ignores table rows without words and short separators', () => {
     const text = '| Item | Figure |\n|-|-|\n| | |\n| Red gadgets made | 5,555 |\n';
     expect(excerpts(text)).toEqual(['| Red gadgets made | 5,555 |']);

@@ -149,7 +149,7 @@ describe('ask', () => {
     }
   });
 
-  it('does not answer with a figure the question states itself, unless the passage has no other', () => {
+  it('does not answer with a figure the question states itself, unless it is the cell of a table row', () => {
     const result = index.ask('How many interactions did the three firms make?');
     expect(result.answers[0]?.excerpt).toContain('16 million');
     expect(result.answers[0]?.figure?.text).toBe('16 million');
@@ -160,6 +160,28 @@ describe('ask', () => {
     expect(index.ask('How many accounts did DeepSeek use, 150,000?').answers[0]?.figure?.text).toBe(
       '150,000+',
     );
+    for (const answer of index.ask('How many accounts did the three labs create?').answers) {
+      expect(answer.figure?.value, answer.excerpt).not.toBe('3');
+    }
+  });
+
+  it('reads a date without a year as more precise than the month the question gives', async () => {
+    const { dir, cleanup } = await tempCorpus({
+      'a.md': '# Letter\n\nOn June 10, the company sent a letter about a campaign that began on April 22.\n',
+    });
+    try {
+      const result = (await loadFacts(dir)).ask('When in June 2026 was the letter sent?');
+      expect(result.answers[0]?.figure?.text).toBe('June 10');
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('shows each figure once for the same thing, however the sources word it', () => {
+    for (const question of ['How many fake accounts were used?', 'How many bogus accounts did they use']) {
+      const values = index.ask(question).answers.map((a) => a.figure?.value);
+      expect(new Set(values).size, question).toBe(values.length);
+    }
   });
 
   it('does not set figures of different things against each other', () => {
