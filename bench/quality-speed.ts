@@ -68,7 +68,7 @@ const REPEAT = Math.max(1, Number(option('repeat', '10')) || 10);
 /**
  * Untimed passes between the quality pass and the timed ones. A bot answers questions for hours: the
  * timed passes measure that steady state, once V8 has compiled the query path; the quality pass's own
- * timings are reported apart as the first-pass p99, what the first questions after a start see.
+ * timings are reported apart as the first pass, what the first questions after a start see.
  */
 const WARMUP = Math.max(0, Number(option('warmup', '5')) || 0);
 /** `--verbose`: list, for each row, the off-topic questions answered and the answerable ones missed. */
@@ -649,7 +649,7 @@ const heldOutAnswerable = heldOut.filter((g) => g.evidence !== null).length;
 const SYSTEMS = [factsBot, miniSearchBaseline];
 
 /** A corpus by name, and a line describing it when it is synthetic. */
-function corpusNamed(name: string): { corpus: Corpus; note: string | null } {
+function corpusNamed(name: string, sample: boolean): { corpus: Corpus; note: string | null } {
   const target = SCALES[name] ?? 0;
   if (target === 0) return { corpus: seeds, note: null };
   const t = performance.now();
@@ -659,7 +659,7 @@ function corpusNamed(name: string): { corpus: Corpus; note: string | null } {
   const note =
     `${name}: ${corpus.sources.length.toLocaleString('en-US')} articles (5 seeds + distractors), ` +
     `${(chars / 1e6).toFixed(1)} M characters, generated and split in ${seconds} s`;
-  if (SAMPLE) log(corpus.sources[0]?.text ?? '');
+  if (sample) log(corpus.sources[0]?.text ?? '');
   return { corpus, note };
 }
 
@@ -667,11 +667,15 @@ function corpusNamed(name: string): { corpus: Corpus; note: string | null } {
 // that its first pass is really the first, and no other index's garbage or compiled code is around.
 const rowIndex = process.argv.indexOf('--row');
 if (rowIndex >= 0) {
-  const name = process.argv[rowIndex + 1] ?? 'bundled';
-  const build = SYSTEMS[Number(process.argv[rowIndex + 2])] ?? factsBot;
-  const { corpus, note } = corpusNamed(name);
+  const name = process.argv[rowIndex + 1] ?? '';
+  const system = Number(process.argv[rowIndex + 2]);
+  const build = SYSTEMS[system];
+  if (!(name in SCALES) || !build)
+    throw new Error(`--row wants a corpus (${Object.keys(SCALES)}) and a system (0-1)`);
+  const { corpus, note } = corpusNamed(name, SAMPLE && system === 0);
   const row = measure(name, corpus, [golden, heldOut], build);
-  process.stdout.write(`${JSON.stringify({ row, note })}\n`);
+  // Flushed before exiting: a pipe write may complete asynchronously.
+  await new Promise((resolve) => process.stdout.write(`${JSON.stringify({ row, note })}\n`, resolve));
   process.exit(0);
 }
 
@@ -688,13 +692,18 @@ for (const name of CORPORA) {
       [...process.execArgv, process.argv[1] ?? '', ...process.argv.slice(2), '--row', name, String(i)],
       { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 24 },
     );
-    if (child.status !== 0) throw new Error(`measuring ${name} (system ${i}) failed: exit ${child.status}`);
+    if (child.status !== 0) {
+      const why =
+        child.error?.message ?? (child.signal ? `killed by ${child.signal}` : `exit ${child.status}`);
+      throw new Error(`measuring ${name} (system ${i}) failed: ${why}`);
+    }
     const { row, note } = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as {
       row: Row;
       note: string | null;
     };
     rows.push(row);
-    if (note && !notes.includes(note)) {
+    // Each system's process generates the corpus again; the first one's note describes it.
+    if (note && i === 0) {
       notes.push(note);
       log(note);
     }
