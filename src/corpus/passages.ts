@@ -259,14 +259,12 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
     firstLine ??= headingText(body);
     // A question standing alone as a paragraph (an FAQ) is what the paragraphs after it answer, up to the
     // next heading or question; it also stays a passage when it is long enough to be one.
-    const asks =
-      !bullet && body.trimEnd().endsWith('?') && sentenceSpans(text, bodyStart, line.end).length === 1;
+    const endsAsking = !bullet && body.trimEnd().endsWith('?');
     if (wordCount(body) < MIN_BLOCK_WORDS) {
-      if (asks) question = headingText(body);
+      if (endsAsking && sentenceSpans(text, bodyStart, line.end).length === 1) question = headingText(body);
       return;
     }
     paragraph++;
-    if (asks) question = null;
     if (bullet && body.length <= MAX_ITEM_LENGTH) {
       passages.push({
         start: bodyStart,
@@ -279,7 +277,10 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
       });
       return;
     }
-    for (const [s, e] of mergeFragments(text, sentenceSpans(text, bodyStart, line.end))) {
+    const sentences = sentenceSpans(text, bodyStart, line.end);
+    const asks = endsAsking && sentences.length === 1;
+    if (asks) question = null;
+    for (const [s, e] of mergeFragments(text, sentences)) {
       passages.push({ start: s, end: e, paragraph, section, kind: 'sentence', context: null, question });
     }
     if (asks) question = headingText(body);

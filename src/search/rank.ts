@@ -52,9 +52,9 @@ export const ASKING_PENALTY = 0.3;
 
 /**
  * Share of the question's weight a passage covers: a concept counts in full when the passage has it or a
- * synonym, or when the FAQ question the passage answers has it; 0.7 when
- * MiniSearch matched it only fuzzily (a typo); 0.5 when only its context (section heading, sentence
- * before) has it. Runs for every candidate, so it builds no arrays.
+ * synonym, or when the FAQ question the passage answers has it; 0.7 when MiniSearch matched it only
+ * fuzzily (a typo); 0.5 when only its context (section heading, sentence before) has it. Runs for every
+ * candidate, so it builds no arrays.
  */
 export function cover(query: Query, passage: Passage, result: SearchResult, totalWeight: number): number {
   let covered = 0;
