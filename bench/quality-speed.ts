@@ -735,7 +735,7 @@ process.stdout.write(
     '',
     qualityTable(rows, 'golden'),
     '',
-    `### Quality: held-out set (${heldOutAnswerable} answerable + ${heldOut.length - heldOutAnswerable} off-topic questions, never used for tuning)`,
+    `### Quality: held-out set (${heldOutAnswerable} answerable + ${heldOut.length - heldOutAnswerable} off-topic questions, not used for tuning; see bench/README.md)`,
     '',
     qualityTable(rows, 'heldOut'),
     '',

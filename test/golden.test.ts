@@ -3,8 +3,9 @@
  * with the evidence a correct excerpt contains (any of several where several sources state it), and
  * off-topic or unanswerable questions that must be refused. The ranking was tuned on it.
  *
- * The held-out set (test/fixtures/heldout.jsonl) is written the same way and never used for tuning: the
- * benchmark reports its hit rates apart, as the honest estimate. Here it only feeds the invariants.
+ * The held-out set (test/fixtures/heldout.jsonl) is written the same way and not used for tuning (see
+ * bench/README.md): the benchmark reports its hit rates apart, as the better estimate for new questions.
+ * Here it only feeds the invariants.
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
