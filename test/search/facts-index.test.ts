@@ -177,6 +177,24 @@ describe('ask', () => {
     }
   });
 
+  it('answers from a corpus where the question’s words are in hundreds of passages', async () => {
+    const shipments = Array.from({ length: 400 }, (_, i) => `Widget shipment ${i + 1} reached the port.`);
+    const { dir, cleanup } = await tempCorpus({
+      'a.md': `# Widgets\n\n## Widget shipments\n\n${shipments.join('\n\n')}\n\nThe widget recall began on March 3.\n`,
+    });
+    try {
+      const facts = await loadFacts(dir);
+      const recall = facts.ask('When did the widget recall begin?');
+      expect(recall.answers[0]?.excerpt).toBe('The widget recall began on March 3.');
+      for (const answer of recall.answers) expectVerbatim(answer);
+      const port = facts.ask('Which widget shipment reached the port?');
+      expect(port.answers.length).toBeGreaterThan(0);
+      for (const answer of port.answers) expectVerbatim(answer);
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('shows each figure once for the same thing, however the sources word it', () => {
     for (const question of ['How many fake accounts were used?', 'How many bogus accounts did they use']) {
       const values = index.ask(question).answers.map((a) => a.figure?.value);
