@@ -79,8 +79,10 @@ export interface IndexOptions {
  * Passages a query may look up in MiniSearch's posting lists (see #searchTerms). Measured with
  * `npm run bench -- --corpora 100k`: 5,000 gave query p99 30 ms, 3,000 gives 16 ms with the same hit@3,
  * 2,000 gives 14 ms but loses 6 points of hit@3. Measured again with the facts-bot 100k row of the bench
- * (three runs each): 2,000 gave p99 8–12 ms but golden hit@1 55% and hit@3 65%, where 3,000 gives 61% and
- * 73%. Corpora under a few thousand passages never reach it.
+ * (three runs each): 2,000 gave p99 8–12 ms but golden hit@1 55% and hit@3 65%, where 3,000 gave 61% and
+ * 73%. Since COMMON_WORD_PASSAGES, the same row gives 3,000: p99 7.3–8.4 ms (24.5 ms in a run where every
+ * query was twice as slow), golden 57% / 70%, held-out hit@1 43%; 5,000: p99 13–22 ms, 60% / 75%, 45%;
+ * 8,000: p99 17–20 ms, 61% / 74%, 48%. Corpora under a few thousand passages never reach it.
  */
 const POSTINGS_BUDGET = 3000;
 
