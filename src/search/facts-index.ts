@@ -80,19 +80,23 @@ export interface IndexOptions {
  * `npm run bench -- --corpora 100k`: 5,000 gave query p99 30 ms, 3,000 gives 16 ms with the same hit@3,
  * 2,000 gives 14 ms but loses 6 points of hit@3. Measured again with the facts-bot 100k row of the bench
  * (three runs each): 2,000 gave p99 8–12 ms but golden hit@1 55% and hit@3 65%, where 3,000 gave 61% and
- * 73%. Since COMMON_WORD_PASSAGES, the same row gives 3,000: p99 7.3–8.4 ms (24.5 ms in a run where every
- * query was twice as slow), golden 57% / 70%, held-out hit@1 43%; 5,000: p99 13–22 ms, 60% / 75%, 45%;
- * 8,000: p99 17–20 ms, 61% / 74%, 48%. Corpora under a few thousand passages never reach it.
+ * 73%. Since COMMON_WORD_PASSAGES, the same row gives 3,000: p99 6.5–8.5 ms over nine runs (21 and 24 ms
+ * in two more, where every query was about twice as slow), golden 57% / 70%, held-out hit@1 43%; 5,000: p99
+ * 13–22 ms, 60% / 75%, 45%; 8,000: p99 17–20 ms, 61% / 74%, 48%. Corpora under a few thousand passages
+ * never reach it.
  */
 const POSTINGS_BUDGET = 3000;
 
 /**
- * A word in more passages than this is looked up in the passage text only, not in the section headings and
- * previous sentences: a heading repeats its words for every passage of its section, so for such a word those
- * postings triple the work of the query, while coverage still credits a heading that holds it. Measured with
- * the facts-bot 100k row of `npm run bench` (three runs each): without this limit, query p99 16–18 ms and golden
- * hit@1 61%, hit@3 73%; with 300, p99 6.5–8.5 ms and 57%, 70%; with 1,000, p99 13–14 ms and 60%, 71%. The
- * held-out figures are the same for all three. The bundled corpus has fewer passages than this in all.
+ * A word found in the text of more passages than this is looked up in the passage text only, not in the
+ * section headings and previous sentences. A heading repeats its words for every passage of its section
+ * and a sentence is also every next passage's previous one, so for a common word those postings multiply
+ * the work of the query; coverage still gives a heading or previous sentence that holds it half credit.
+ * Measured with the facts-bot 100k row of `npm run bench` (three runs each): without this limit, query p50
+ * 4.0–4.7 ms and p99 16–18 ms, golden hit@1 61% and hit@3 73%; with 300, p50 1.8–2.7 ms, p99 6.5–8.5 ms,
+ * 57% and 70%; with 1,000, p99 13–14 ms (36 ms in a third, slow run), 60% and 71%. Held-out hit@1 and
+ * hit@3 were 43% in all three (one more held-out question refused with 300). The bundled corpus has fewer
+ * passages than this in all.
  */
 const COMMON_WORD_PASSAGES = 300;
 
