@@ -81,7 +81,9 @@ export interface CitationParts {
 
 export function citationParts(answer: Answer): CitationParts {
   // The section heading places the quote, and sometimes names what it is about ("Sen. Tim Scott and …").
-  const section = answer.location.section ? `under “${shorten(answer.location.section, 80)}”` : null;
+  // Under the article's own headline, it would only repeat the title.
+  const { section: heading } = answer.location;
+  const section = heading && heading !== answer.source.title ? `under “${shorten(heading, 80)}”` : null;
   const details = [
     answer.source.publisher,
     dateLabel(answer.source.published),
