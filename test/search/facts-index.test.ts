@@ -177,6 +177,20 @@ describe('ask', () => {
     }
   });
 
+  it('reads a year after a word of time as the date a "when" question asks for', async () => {
+    const { dir, cleanup } = await tempCorpus({
+      'a.md':
+        '# Lanes\n\nThe chief engineer will retire in January.\n\nThe rest of the lanes follow by 2027.\n',
+    });
+    try {
+      const [first] = (await loadFacts(dir)).ask('When will the rest be done?').answers;
+      expect(first?.excerpt).toBe('The rest of the lanes follow by 2027.');
+      expect(first?.figure?.text).toBe('2027');
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('answers from a corpus where the question’s words are in hundreds of passages', async () => {
     const shipments = Array.from({ length: 400 }, (_, i) => `Widget shipment ${i + 1} reached the port.`);
     const { dir, cleanup } = await tempCorpus({
