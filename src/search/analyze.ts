@@ -95,9 +95,10 @@ export function tokenize(text: string): string[] {
  * The package's list, less "make": "who makes Claude?" asks for a maker. (Its other light verbs stay stop
  * words: "come" would meet "came out" and "comes" in passages that have nothing to do with a question.)
  * Plus the modal verbs it lacks ("would" and "can" are in it): "when will the rest be done?" is not about
- * what "will" happen. Not "may", which is also the month.
+ * what "will" happen. Not "may", which is also the month. And "go", a light verb like "come": "how did the
+ * vote go?" asks about the vote.
  */
-const STOP_WORDS = new Set([...ENGLISH_STOP_WORDS.filter((word) => word !== 'make'), 'will', 'shall']);
+const STOP_WORDS = new Set([...ENGLISH_STOP_WORDS.filter((word) => word !== 'make'), 'will', 'shall', 'go']);
 
 /**
  * Words that frame a question rather than carry its content ("tell me", "what happened", "explain"):

@@ -34,6 +34,7 @@ describe('analyze', () => {
   it('drops the words that only frame a question', () => {
     expect(analyzeQuery('Hey, can you tell me when the campaign started?')).toEqual(['campaign', 'start']);
     expect(analyzeQuery('When will the rest be done?')).toEqual(['rest']);
+    expect(analyzeQuery('How did the vote go?')).toEqual(['vote']);
   });
 });
 
