@@ -107,6 +107,10 @@ const STOP_WORDS = new Set([...ENGLISH_STOP_WORDS.filter((word) => word !== 'mak
  */
 const QUESTION_FRAMING = new Set([
   'when',
+  'why',
+  'whom',
+  'whose',
+  'whether',
   'does',
   'do',
   'tell',

@@ -35,6 +35,7 @@ describe('analyze', () => {
     expect(analyzeQuery('Hey, can you tell me when the campaign started?')).toEqual(['campaign', 'start']);
     expect(analyzeQuery('When will the rest be done?')).toEqual(['rest']);
     expect(analyzeQuery('How did the vote go?')).toEqual(['vote']);
+    expect(analyzeQuery('Why did the power go out, and whose fault was it?')).toEqual(['power', 'fault']);
   });
 });
 
