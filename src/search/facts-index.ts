@@ -23,7 +23,7 @@ import { findDates, findNumbers, sameFigure } from './figures.js';
 import { CORROBORATION_BONUS, disagreementOf, sameFact } from './group.js';
 import { passageLink } from './link.js';
 import { buildPassages, buildVocabulary, type Passage } from './passage.js';
-import { namesKind, questionKind } from './question.js';
+import { kindTerms, questionKind } from './question.js';
 import {
   ASKING_PENALTY,
   answerFigure,
@@ -310,8 +310,9 @@ export class SearchIndex implements FactsIndex {
     const text = withoutChatMarkup(question);
     const names = capitalisedTerms(text);
     const kind = questionKind(text);
+    const asKind = kindTerms(text, kind);
     const concepts = analyzeQuery(text)
-      .filter((term) => !namesKind(kind, term))
+      .filter((term) => !asKind.has(term))
       .map((term) => {
         const alternatives = [term, ...(this.#synonyms.get(term) ?? []).filter((t) => t !== term)];
         const df = Math.max(0, ...alternatives.map((t) => this.#documentFrequency.get(t) ?? 0));

@@ -5,7 +5,7 @@ import { analyzeTerm, fold } from './analyze.js';
 const KINDS: Array<[QuestionKind, RegExp]> = [
   [
     'number',
-    /\b(how (many|much|big|large|far|long)|what (number|figure|amount|percentage|share|volume|price)|number of|amount of|count of)\b/,
+    /\b(how (many|much|big|large|far|long|fast|high|tall|old|heavy|often|deep|wide)|what (number|figure|amount|percentage|share|volume|price)|number of|amount of|count of)\b/,
   ],
   [
     'date',
@@ -37,6 +37,13 @@ const KIND_WORDS: Partial<Record<QuestionKind, Set<string | null>>> = {
   number: new Set(['number', 'amount', 'figure', 'total', 'count'].map(analyzeTerm)),
 };
 
-export function namesKind(kind: QuestionKind, term: string): boolean {
-  return KIND_WORDS[kind]?.has(term) ?? false;
+/** The measure a "how …" question asks for: "how *fast* was the wind?" wants "70 mph", not the word. */
+const MEASURE = /\bhow (big|large|far|long|fast|high|tall|old|heavy|often|deep|wide)\b/;
+
+/** The analysed terms of a question's words that only name the kind of fact it asks for. */
+export function kindTerms(question: string, kind: QuestionKind): Set<string | null> {
+  const terms = new Set(KIND_WORDS[kind]);
+  const measure = kind === 'number' ? MEASURE.exec(fold(question).toLowerCase())?.[1] : undefined;
+  if (measure) terms.add(analyzeTerm(measure));
+  return terms;
 }

@@ -191,6 +191,21 @@ describe('ask', () => {
     }
   });
 
+  it('reads "how fast" as asking for a measure, and a passage need not say "fast"', async () => {
+    const { dir, cleanup } = await tempCorpus({
+      'a.md':
+        '# Storm\n\nWind gusts reached 70 mph, toppling trees.\n\nThe wind was fast enough to close the bridge.\n\nFast crews restored power.\n',
+    });
+    try {
+      const facts = await loadFacts(dir);
+      expect(facts.ask('How fast was the wind?').answers[0]?.figure?.text).toBe('70');
+      // Elsewhere in a question the word is asked about.
+      expect(facts.ask('Were the crews fast?').answers[0]?.excerpt).toBe('Fast crews restored power.');
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('answers from a corpus where the question’s words are in hundreds of passages', async () => {
     const shipments = Array.from({ length: 400 }, (_, i) => `Widget shipment ${i + 1} reached the port.`);
     const { dir, cleanup } = await tempCorpus({
