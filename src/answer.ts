@@ -78,7 +78,7 @@ export interface Disagreement {
 }
 
 /** What kind of fact a question asks for. */
-export type QuestionKind = 'number' | 'date' | 'who' | 'definition' | 'other';
+export type QuestionKind = 'number' | 'date' | 'who' | 'definition' | 'reason' | 'other';
 
 /** The result of one question. */
 export interface AskResult {

@@ -28,6 +28,8 @@ export interface Passage {
   previous: string;
   /** States what something is ("… means …", "… is the practice of …"): what "what is X?" wants. */
   defines: boolean;
+  /** Gives a cause or a purpose ("because", "due to", "to avoid"): what "why?" wants. */
+  explains: boolean;
   /** The passage asks rather than states (an FAQ heading). */
   asks: boolean;
   numbers: Figure[];
@@ -41,6 +43,10 @@ export interface Passage {
 /** Words that state what something is: what "what is X?" wants. */
 const DEFINES =
   /\b(means|is the practice|is a process|a process in which|is training|is copying|refers to|is when|is a way)\b/i;
+
+/** Words that give a cause or a purpose: what "why?" wants. */
+const EXPLAINS =
+  /\b(because|due to|caused?|causing|reasons?|led to|leads? to|as a result|in order to|so that|so as to|thanks to|aims? to|aimed at|meant to|to avoid|why)\b/i;
 
 export function buildPassages(corpus: Corpus): Passage[] {
   const passages: Passage[] = [];
@@ -71,6 +77,7 @@ export function buildPassages(corpus: Corpus): Passage[] {
         questionTerms: new Set(analyze(span.question ?? '')),
         previous,
         defines: DEFINES.test(excerpt),
+        explains: EXPLAINS.test(excerpt) || EXPLAINS.test(span.question ?? ''),
         asks: /\?["”’)]*$/u.test(excerpt),
         numbers: findNumbers(excerpt, 0, excerpt.length),
         dates: findDates(excerpt, 0, excerpt.length),

@@ -3,6 +3,11 @@ import type { QuestionKind } from '../answer.js';
 import { analyzeTerm, fold } from './analyze.js';
 
 const KINDS: Array<[QuestionKind, RegExp]> = [
+  // First: "why did the senators who wrote it…" asks for a reason, not for a person.
+  [
+    'reason',
+    /^(why\b|how come\b|what (caused|causes|led to|made)\b|for what reason\b|what('s| is| was) the (reason|cause|point|goal|motive)\b)/,
+  ],
   [
     'number',
     /\b(how (many|much|big|large|far|long|fast|high|tall|old|heavy|often|deep|wide)|what (number|figure|amount|percentage|share|volume|price)|number of|amount of|count of)\b/,

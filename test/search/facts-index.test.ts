@@ -206,6 +206,20 @@ describe('ask', () => {
     }
   });
 
+  it('answers "why" with a passage that gives a cause over one that only shares the words', async () => {
+    const { dir, cleanup } = await tempCorpus({
+      'a.md':
+        '# Storm\n\nHomes lost power on Thursday night.\n\n' +
+        'Homes lost power because falling trees broke the lines.\n',
+    });
+    try {
+      const [first] = (await loadFacts(dir)).ask('Why did the homes lose power?').answers;
+      expect(first?.excerpt).toBe('Homes lost power because falling trees broke the lines.');
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('answers from a corpus where the question’s words are in hundreds of passages', async () => {
     const shipments = Array.from({ length: 400 }, (_, i) => `Widget shipment ${i + 1} reached the port.`);
     const { dir, cleanup } = await tempCorpus({
