@@ -94,11 +94,16 @@ export function tokenize(text: string): string[] {
 /**
  * The package's list, less "make": "who makes Claude?" asks for a maker. (Its other light verbs stay stop
  * words: "come" would meet "came out" and "comes" in passages that have nothing to do with a question.)
- * Plus the modal verbs it lacks ("would" and "can" are in it): "when will the rest be done?" is not about
- * what "will" happen. Not "may", which is also the month. And "go", a light verb like "come": "how did the
- * vote go?" asks about the vote.
+ * Plus "go", a light verb like "come" ("went", "gone" too): "how did the vote go?" asks about the vote.
  */
-const STOP_WORDS = new Set([...ENGLISH_STOP_WORDS.filter((word) => word !== 'make'), 'will', 'shall', 'go']);
+const STOP_WORDS = new Set([...ENGLISH_STOP_WORDS.filter((word) => word !== 'make'), 'go']);
+
+/**
+ * The modal verbs the list lacks ("would" and "can" are in it): "when will the rest be done?" is not
+ * about what "will" happen. Matched as written, not by lemma, so "willing" stays; not "may", which is also
+ * the month.
+ */
+const MODAL_VERBS = new Set(['will', 'shall']);
 
 /**
  * Words that frame a question rather than carry its content ("tell me", "what happened", "explain"):
@@ -185,7 +190,8 @@ export function analyzeTerm(raw: string): string | null {
   const word = raw.toLowerCase().replace(/'s$/, '').replace(/'/g, '');
   const lemma = lemmatizer.verb(word);
   // "doing", "done" and "did" are stop words as much as "do".
-  const term = word.length === 0 || STOP_WORDS.has(word) || STOP_WORDS.has(lemma) ? null : stemmer(lemma);
+  const stop = STOP_WORDS.has(word) || STOP_WORDS.has(lemma) || MODAL_VERBS.has(word);
+  const term = word.length === 0 || stop ? null : stemmer(lemma);
   // Building an index analyses the same words again and again; questions bring arbitrary new ones,
   // so the memo is emptied when it grows past a corpus-sized vocabulary.
   if (analysed.size >= MAX_MEMO) analysed.clear();

@@ -28,8 +28,6 @@ const DATE_PATTERNS: RegExp[] = [
   /\b(\d{4})-(\d{2})(?:-(\d{2}))?\b/g,
   new RegExp(`\\b${MONTH}\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`, 'g'),
   new RegExp(`\\b${MONTH}(?: (\\d{4}))?\\b`, 'g'),
-  // A year alone is a date when a word of time leads it ("by 2027", "since 2019"), not in "2026 models".
-  /\b(?:(?:in|by|since|until|till|before|after|from|through|during|of|early|late)\s+|mid-)((?:19|20)\d{2})\b/gi,
 ];
 
 const NUMBER = new RegExp(
@@ -71,7 +69,7 @@ function figureAt(text: string, value: string, kind: Figure['kind'], at: number)
   return { text, value, kind, start: at, end: at + text.length };
 }
 
-/** Dates in `text[start, end)`: value "YYYY-MM-DD", "YYYY-MM", "MM-DD" (year unknown), "MM" or "YYYY". */
+/** Dates in `text[start, end)`: value "YYYY-MM-DD", "YYYY-MM", "MM-DD" (year unknown) or "MM". */
 export function findDates(text: string, start: number, end: number): Figure[] {
   const slice = text.slice(start, end);
   const found: Figure[] = [];
@@ -82,7 +80,7 @@ export function findDates(text: string, start: number, end: number): Figure[] {
     taken.push([s, e]);
     found.push(figureAt(slice.slice(s, e), value, 'date', start + s));
   };
-  const [iso, monthDay, monthOnly, yearOnly] = DATE_PATTERNS as [RegExp, RegExp, RegExp, RegExp];
+  const [iso, monthDay, monthOnly] = DATE_PATTERNS as [RegExp, RegExp, RegExp];
   for (const m of slice.matchAll(iso)) {
     const [whole, year, month, day] = m;
     push(m.index, m.index + whole.length, day ? `${year}-${month}-${day}` : `${year}-${month}`);
@@ -101,11 +99,6 @@ export function findDates(text: string, start: number, end: number): Figure[] {
       m.index + whole.length,
       year ? `${year}-${pad(monthNumber(month))}` : pad(monthNumber(month)),
     );
-  }
-  for (const m of slice.matchAll(yearOnly)) {
-    const [whole, year = ''] = m;
-    const at = m.index + whole.length - year.length;
-    push(at, at + year.length, year);
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -143,8 +136,6 @@ export function sameFigure(a: Figure, b: Figure): boolean {
     const strip = (v: string[]) => (hasYear(v) ? v.slice(1) : v);
     if (hasYear(x) && hasYear(y) && x[0] !== y[0]) return false;
     const [p, q] = [strip(x), strip(y)];
-    // A year alone and a day or month without one share no part to compare: "2027" is not "06-10".
-    if ((p.length === 0 && !hasYear(y)) || (q.length === 0 && !hasYear(x))) return false;
     const n = Math.min(p.length, q.length);
     return p.slice(0, n).join('-') === q.slice(0, n).join('-');
   }

@@ -3,6 +3,7 @@ import type { Figure } from '../answer.js';
 import type { Corpus, Source } from '../corpus/load.js';
 import { analyze, analyzeWithOffsets, fold } from './analyze.js';
 import { findDates, findNumbers } from './figures.js';
+import { questionKind } from './question.js';
 
 export interface Passage {
   id: number;
@@ -44,9 +45,12 @@ export interface Passage {
 const DEFINES =
   /\b(means|is the practice|is a process|a process in which|is training|is copying|refers to|is when|is a way)\b/i;
 
-/** Words that give a cause or a purpose: what "why?" wants. */
+/**
+ * Words that give a cause or a purpose: what "why?" wants. Not "why" or "reason", which a passage also uses
+ * to say it does not know ("it is unclear why…").
+ */
 const EXPLAINS =
-  /\b(because|due to|caused?|causing|reasons?|led to|leads? to|as a result|in order to|so that|so as to|thanks to|aims? to|aimed at|meant to|to avoid|why)\b/i;
+  /\b(because|due to|caused|causing|led to|leads? to|as a result|in order to|so that|so as to|thanks to|aims? to|aimed at|to avoid)\b/i;
 
 export function buildPassages(corpus: Corpus): Passage[] {
   const passages: Passage[] = [];
@@ -77,7 +81,8 @@ export function buildPassages(corpus: Corpus): Passage[] {
         questionTerms: new Set(analyze(span.question ?? '')),
         previous,
         defines: DEFINES.test(excerpt),
-        explains: EXPLAINS.test(excerpt) || EXPLAINS.test(span.question ?? ''),
+        explains:
+          EXPLAINS.test(excerpt) || (span.question !== null && questionKind(span.question) === 'reason'),
         asks: /\?["”’)]*$/u.test(excerpt),
         numbers: findNumbers(excerpt, 0, excerpt.length),
         dates: findDates(excerpt, 0, excerpt.length),

@@ -2,19 +2,25 @@
 import type { QuestionKind } from '../answer.js';
 import { analyzeTerm, fold } from './analyze.js';
 
+/** The measures a "how …" question asks a figure for: "how *fast* was the wind?" wants "70 mph". */
+const MEASURES = 'big|large|far|long|fast|high|tall|old|heavy|often|deep|wide';
+const MEASURE = new RegExp(`\\bhow (${MEASURES})\\b`);
+
 const KINDS: Array<[QuestionKind, RegExp]> = [
-  // First: "why did the senators who wrote it…" asks for a reason, not for a person.
-  [
-    'reason',
-    /^(why\b|how come\b|what (caused|causes|led to|made)\b|for what reason\b|what('s| is| was) the (reason|cause|point|goal|motive)\b)/,
-  ],
   [
     'number',
-    /\b(how (many|much|big|large|far|long|fast|high|tall|old|heavy|often|deep|wide)|what (number|figure|amount|percentage|share|volume|price)|number of|amount of|count of)\b/,
+    new RegExp(
+      `\\b(how (many|much|${MEASURES})|what (number|figure|amount|percentage|share|volume|price)|number of|amount of|count of)\\b`,
+    ),
   ],
   [
     'date',
     /\b(when|what (date|day|month|year|time)|which (date|day|month|year)|since when|how long ago|dates?)\b/,
+  ],
+  // Before "who": "why did the senators who wrote it…" asks for a reason, not for a person.
+  [
+    'reason',
+    /\b(why|how come|what (caused|causes|led to)|for what reason|what('s| is| was) the (reason|cause))\b/,
   ],
   [
     'who',
@@ -40,12 +46,13 @@ export function questionKind(question: string): QuestionKind {
 const KIND_WORDS: Partial<Record<QuestionKind, Set<string | null>>> = {
   date: new Set(['date', 'day'].map(analyzeTerm)),
   number: new Set(['number', 'amount', 'figure', 'total', 'count'].map(analyzeTerm)),
+  reason: new Set(['reason', 'cause'].map(analyzeTerm)),
 };
 
-/** The measure a "how …" question asks for: "how *fast* was the wind?" wants "70 mph", not the word. */
-const MEASURE = /\bhow (big|large|far|long|fast|high|tall|old|heavy|often|deep|wide)\b/;
-
-/** The analysed terms of a question's words that only name the kind of fact it asks for. */
+/**
+ * The analysed terms of a question's words that only name the kind of fact it asks for, and the measure
+ * of a "how …" question ("how *fast*"), which a passage gives as a figure, not as the word.
+ */
 export function kindTerms(question: string, kind: QuestionKind): Set<string | null> {
   const terms = new Set(KIND_WORDS[kind]);
   const measure = kind === 'number' ? MEASURE.exec(fold(question).toLowerCase())?.[1] : undefined;

