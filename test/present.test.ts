@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadFacts } from '../src/facts.js';
 import { citationParts, cleanUserText, shorten } from '../src/present.js';
-import { tempCorpus } from './helpers/corpus.js';
+import { withFacts } from './helpers/corpus.js';
 
 describe('shorten', () => {
   it('leaves short text alone but collapses white space', () => {
@@ -38,22 +37,21 @@ describe('cleanUserText', () => {
 
 describe('citationParts', () => {
   it('names the section a quote is under, but not the headline it would repeat', async () => {
-    const { dir, cleanup } = await tempCorpus({
-      'lanes.md':
-        '# Council approves bike lanes\n\nThe council voted 7-2 to approve 12 miles of bike lanes.\n\n' +
-        '## Cost\n\nThe lanes will cost about $4.5 million.\n',
-    });
-    try {
-      const facts = await loadFacts(dir);
-      const [vote] = facts.ask('How many miles of bike lanes were approved?').answers;
-      const [cost] = facts.ask('How much will the lanes cost?').answers;
-      expect(vote && citationParts(vote)).toMatchObject({
-        title: 'Council approves bike lanes',
-        details: 'date unknown · ¶ 1',
-      });
-      expect(cost && citationParts(cost).details).toBe('date unknown · ¶ 2 · under “Cost”');
-    } finally {
-      await cleanup();
-    }
+    await withFacts(
+      {
+        'lanes.md':
+          '# Council approves bike lanes\n\nThe council voted 7-2 to approve 12 miles of bike lanes.\n\n' +
+          '## Cost\n\nThe lanes will cost about $4.5 million.\n',
+      },
+      async (facts) => {
+        const [vote] = facts.ask('How many miles of bike lanes were approved?').answers;
+        const [cost] = facts.ask('How much will the lanes cost?').answers;
+        expect(vote && citationParts(vote)).toMatchObject({
+          title: 'Council approves bike lanes',
+          details: 'date unknown · ¶ 1',
+        });
+        expect(cost && citationParts(cost).details).toBe('date unknown · ¶ 2 · under “Cost”');
+      },
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFacts } from '../../src/facts.js';
 import type { FactsIndex } from '../../src/search/facts-index.js';
-import { tempCorpus } from '../helpers/corpus.js';
+import { withFacts } from '../helpers/corpus.js';
 import { DISAGREEING_QUESTION, disagreeingIndex } from '../helpers/disagreeing-corpus.js';
 import { expectVerbatim } from '../helpers/verbatim.js';
 
@@ -128,25 +128,24 @@ describe('ask', () => {
   });
 
   it('folds neither a passage without the figure nor a differently worded sentence into a figure', async () => {
-    const { dir, cleanup } = await tempCorpus({
-      'a.md':
-        '# Report A\n\n| Item | Figure |\n|---|---|\n| Fake accounts used | 25,000 |\n\n' +
-        'The measure of fake accounts used has no value yet in this report.\n',
-      'b.md': '# Report B\n\nReddit moderators banned 25,000 fake accounts last week on the forum.\n',
-      'c.md':
-        '# Report C\n\nOperators linked to the lab used nearly 25,000 fraudulent accounts in the campaign.\n',
-    });
-    try {
-      const facts = await loadFacts(dir);
-      const withRow = facts.ask('How many fake accounts were used?', { k: 5, source: 'a' });
-      expect(withRow.answers.map((a) => a.excerpt)).toEqual(['| Fake accounts used | 25,000 |']);
-      const sentences = facts.ask('How many fake accounts were banned or used in the campaign?', { k: 5 });
-      const lead = (id: string) => sentences.answers.find((a) => a.source.id === id);
-      expect(lead('b')?.corroboratedBy.map((c) => c.id)).not.toContain('c');
-      expect(lead('c')?.corroboratedBy.map((c) => c.id)).not.toContain('b');
-    } finally {
-      await cleanup();
-    }
+    await withFacts(
+      {
+        'a.md':
+          '# Report A\n\n| Item | Figure |\n|---|---|\n| Fake accounts used | 25,000 |\n\n' +
+          'The measure of fake accounts used has no value yet in this report.\n',
+        'b.md': '# Report B\n\nReddit moderators banned 25,000 fake accounts last week on the forum.\n',
+        'c.md':
+          '# Report C\n\nOperators linked to the lab used nearly 25,000 fraudulent accounts in the campaign.\n',
+      },
+      async (facts) => {
+        const withRow = facts.ask('How many fake accounts were used?', { k: 5, source: 'a' });
+        expect(withRow.answers.map((a) => a.excerpt)).toEqual(['| Fake accounts used | 25,000 |']);
+        const sentences = facts.ask('How many fake accounts were banned or used in the campaign?', { k: 5 });
+        const lead = (id: string) => sentences.answers.find((a) => a.source.id === id);
+        expect(lead('b')?.corroboratedBy.map((c) => c.id)).not.toContain('c');
+        expect(lead('c')?.corroboratedBy.map((c) => c.id)).not.toContain('b');
+      },
+    );
   });
 
   it('does not answer with a figure the question states itself, unless it is the cell of a table row', () => {
@@ -166,78 +165,76 @@ describe('ask', () => {
   });
 
   it('reads a date without a year as more precise than the month the question gives', async () => {
-    const { dir, cleanup } = await tempCorpus({
-      'a.md': '# Letter\n\nOn June 10, the company sent a letter about a campaign that began on April 22.\n',
-    });
-    try {
-      const result = (await loadFacts(dir)).ask('When in June 2026 was the letter sent?');
-      expect(result.answers[0]?.figure?.text).toBe('June 10');
-    } finally {
-      await cleanup();
-    }
+    await withFacts(
+      {
+        'a.md':
+          '# Letter\n\nOn June 10, the company sent a letter about a campaign that began on April 22.\n',
+      },
+      async (facts) => {
+        const result = facts.ask('When in June 2026 was the letter sent?');
+        expect(result.answers[0]?.figure?.text).toBe('June 10');
+      },
+    );
   });
 
   it('does not ask a passage for the "will" of a question about the future', async () => {
-    const { dir, cleanup } = await tempCorpus({
-      'a.md':
-        '# Lanes\n\nThe chief engineer will retire in January.\n\nThe rest of the lanes follow by 2027.\n',
-    });
-    try {
-      const [first] = (await loadFacts(dir)).ask('When will the rest be done?').answers;
-      expect(first?.excerpt).toBe('The rest of the lanes follow by 2027.');
-    } finally {
-      await cleanup();
-    }
+    await withFacts(
+      {
+        'a.md':
+          '# Lanes\n\nThe chief engineer will retire in January.\n\nThe rest of the lanes follow by 2027.\n',
+      },
+      async (facts) => {
+        const [first] = facts.ask('When will the rest be done?').answers;
+        expect(first?.excerpt).toBe('The rest of the lanes follow by 2027.');
+      },
+    );
   });
 
   it('reads "how fast" as asking for a measure, and a passage need not say "fast"', async () => {
-    const { dir, cleanup } = await tempCorpus({
-      'a.md':
-        '# Storm\n\nWind gusts reached 70 mph, toppling trees.\n\nThe wind was fast enough to close the bridge.\n\nFast crews restored power.\n',
-    });
-    try {
-      const facts = await loadFacts(dir);
-      expect(facts.ask('How fast was the wind?').answers[0]?.figure?.text).toBe('70');
-      // Elsewhere in a question the word is asked about.
-      expect(facts.ask('Were the crews fast?').answers[0]?.excerpt).toBe('Fast crews restored power.');
-    } finally {
-      await cleanup();
-    }
+    await withFacts(
+      {
+        'a.md':
+          '# Storm\n\nWind gusts reached 70 mph, toppling trees.\n\nThe wind was fast enough to close the bridge.\n\nFast crews restored power.\n',
+      },
+      async (facts) => {
+        expect(facts.ask('How fast was the wind?').answers[0]?.figure?.text).toBe('70');
+        // Elsewhere in a question the word is asked about.
+        expect(facts.ask('Were the crews fast?').answers[0]?.excerpt).toBe('Fast crews restored power.');
+      },
+    );
   });
 
   it('answers "why" with a passage that gives a cause over one that only shares the words', async () => {
-    const { dir, cleanup } = await tempCorpus({
-      'a.md':
-        '# Storm\n\nHomes lost power on Thursday night.\n\nIt is unclear why homes lost power.\n\n' +
-        'Homes lost power because falling trees broke the lines.\n',
-    });
-    try {
-      const facts = await loadFacts(dir);
-      const [first] = facts.ask('Why did the homes lose power?').answers;
-      expect(first?.excerpt).toBe('Homes lost power because falling trees broke the lines.');
-      const [reason] = facts.ask("What's the reason the homes lost power?").answers;
-      expect(reason?.excerpt).toBe('Homes lost power because falling trees broke the lines.');
-    } finally {
-      await cleanup();
-    }
+    await withFacts(
+      {
+        'a.md':
+          '# Storm\n\nHomes lost power on Thursday night.\n\nIt is unclear why homes lost power.\n\n' +
+          'Homes lost power because falling trees broke the lines.\n',
+      },
+      async (facts) => {
+        const [first] = facts.ask('Why did the homes lose power?').answers;
+        expect(first?.excerpt).toBe('Homes lost power because falling trees broke the lines.');
+        const [reason] = facts.ask("What's the reason the homes lost power?").answers;
+        expect(reason?.excerpt).toBe('Homes lost power because falling trees broke the lines.');
+      },
+    );
   });
 
   it('answers from a corpus where the question’s words are in hundreds of passages', async () => {
     const shipments = Array.from({ length: 400 }, (_, i) => `Widget shipment ${i + 1} reached the port.`);
-    const { dir, cleanup } = await tempCorpus({
-      'a.md': `# Widgets\n\n## Widget shipments\n\n${shipments.join('\n\n')}\n\nThe widget recall began on March 3.\n`,
-    });
-    try {
-      const facts = await loadFacts(dir);
-      const recall = facts.ask('When did the widget recall begin?');
-      expect(recall.answers[0]?.excerpt).toBe('The widget recall began on March 3.');
-      for (const answer of recall.answers) expectVerbatim(answer);
-      const port = facts.ask('Which widget shipment reached the port?');
-      expect(port.answers[0]?.excerpt).toMatch(/^Widget shipment \d+ reached the port\.$/);
-      for (const answer of port.answers) expectVerbatim(answer);
-    } finally {
-      await cleanup();
-    }
+    await withFacts(
+      {
+        'a.md': `# Widgets\n\n## Widget shipments\n\n${shipments.join('\n\n')}\n\nThe widget recall began on March 3.\n`,
+      },
+      async (facts) => {
+        const recall = facts.ask('When did the widget recall begin?');
+        expect(recall.answers[0]?.excerpt).toBe('The widget recall began on March 3.');
+        for (const answer of recall.answers) expectVerbatim(answer);
+        const port = facts.ask('Which widget shipment reached the port?');
+        expect(port.answers[0]?.excerpt).toMatch(/^Widget shipment \d+ reached the port\.$/);
+        for (const answer of port.answers) expectVerbatim(answer);
+      },
+    );
   });
 
   it('shows each figure once for the same thing, however the sources word it', () => {
