@@ -103,16 +103,22 @@ export function findDates(text: string, start: number, end: number): Figure[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Numbers in `text[start, end)` with their qualifier and scale ("roughly 25,000", "$100", "3%"); years are left out. */
+/**
+ * Numbers in `text[start, end)` with their qualifier and scale ("roughly 25,000", "$100", "3%"); years,
+ * and the day of a date ("April 22"), are left out.
+ */
 export function findNumbers(text: string, start: number, end: number): Figure[] {
   const slice = text.slice(start, end);
   const found: Figure[] = [];
+  const dates = findDates(slice, 0, slice.length);
   for (const m of slice.matchAll(NUMBER)) {
     const [whole, digits = '', scale] = m;
     const value = canonicalNumber(digits, scale?.trim());
     // A bare four-digit year, a reference marker "[1]" or a list number is not a figure.
     if (!scale && /^(19|20)\d\d$/.test(digits)) continue;
     if (slice[m.index - 1] === '[' || slice[m.index - 1] === '-') continue;
+    const at = m.index + whole.indexOf(digits);
+    if (dates.some((d) => at < d.end && at + digits.length > d.start)) continue;
     found.push(figureAt(whole.trimEnd(), value, 'number', start + m.index));
   }
   for (const m of slice.matchAll(WORD_NUMBER)) {

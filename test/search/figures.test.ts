@@ -12,6 +12,7 @@ describe('findNumbers', () => {
     ['the 150,000+ interactions', [['150,000+', '150000']]],
     ['over about six weeks', [['about six', '6']]],
     ['in 2026 and in [1]', []],
+    ['from April 22 to June 5, about six weeks', [['about six', '6']]],
   ])('reads %j', (text, expected) => {
     expect(numbers(text)).toEqual(expected);
   });
