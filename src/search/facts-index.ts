@@ -23,7 +23,7 @@ import { findDates, findNumbers, sameFigure } from './figures.js';
 import { CORROBORATION_BONUS, disagreementOf, sameFact } from './group.js';
 import { passageLink } from './link.js';
 import { buildPassages, buildVocabulary, type Passage } from './passage.js';
-import { kindTerms, questionKind } from './question.js';
+import { measureOf, namesKind, questionKind } from './question.js';
 import {
   ASKING_PENALTY,
   answerFigure,
@@ -310,11 +310,15 @@ export class SearchIndex implements FactsIndex {
     const text = withoutChatMarkup(question);
     const names = capitalisedTerms(text);
     const kind = questionKind(text);
-    const asKind = kindTerms(text, kind);
+    const measure = measureOf(text);
+    // A magnitude ("how big…") is any figure, not the word.
+    const magnitude = measure?.units.length === 0 ? measure.term : null;
     const concepts = analyzeQuery(text)
-      .filter((term) => !asKind.has(term))
+      .filter((term) => !namesKind(kind, term) && term !== magnitude)
       .map((term) => {
-        const alternatives = [term, ...(this.#synonyms.get(term) ?? []).filter((t) => t !== term)];
+        const synonyms = this.#synonyms.get(term) ?? [];
+        const units = term === measure?.term ? measure.units : [];
+        const alternatives = [term, ...new Set([...synonyms, ...units].filter((t) => t !== term))];
         const df = Math.max(0, ...alternatives.map((t) => this.#documentFrequency.get(t) ?? 0));
         // A name the corpus never mentions ("Google", "OpenAI") says the question is about something else.
         const unknownName = df === 0 && names.has(term) ? UNKNOWN_NAME_WEIGHT : 1;

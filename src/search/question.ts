@@ -2,15 +2,33 @@
 import type { QuestionKind } from '../answer.js';
 import { analyzeTerm, fold } from './analyze.js';
 
-/** The measures a "how …" question asks a figure for: "how *fast* was the wind?" wants "70 mph". */
-const MEASURES = 'big|large|far|long|fast|high|tall|old|heavy|often|deep|wide';
+/**
+ * The measures a "how …" question asks a figure for, each with the words a passage gives that figure in:
+ * "how *fast* was the wind?" is answered by "70 mph", which does not say "fast". "big" and "large" ask for
+ * a magnitude, as "how much" does: any figure gives one. ("far" frames a question: "how far did the stock
+ * drop?")
+ */
+const MEASURE_UNITS: Record<string, string[]> = {
+  big: [],
+  large: [],
+  long: ['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'duration'],
+  fast: ['mph', 'kph', 'knots', 'speed', 'hour'],
+  high: ['feet', 'foot', 'meters', 'metres', 'height', 'altitude'],
+  tall: ['feet', 'foot', 'meters', 'metres', 'height'],
+  deep: ['feet', 'foot', 'meters', 'metres', 'depth'],
+  wide: ['feet', 'foot', 'meters', 'metres', 'miles', 'width'],
+  old: ['age', 'aged', 'founded', 'born', 'established'],
+  heavy: ['pounds', 'kilograms', 'kg', 'tons', 'tonnes', 'weight', 'weighs'],
+  often: ['times', 'daily', 'weekly', 'monthly', 'hourly', 'frequency'],
+};
+const MEASURES = Object.keys(MEASURE_UNITS).join('|');
 const MEASURE = new RegExp(`\\bhow (${MEASURES})\\b`);
 
 const KINDS: Array<[QuestionKind, RegExp]> = [
   [
     'number',
     new RegExp(
-      `\\b(how (many|much|${MEASURES})|what (number|figure|amount|percentage|share|volume|price)|number of|amount of|count of)\\b`,
+      `\\b(how (many|much|far|${MEASURES})|what (number|figure|amount|percentage|share|volume|price)|number of|amount of|count of)\\b`,
     ),
   ],
   [
@@ -49,13 +67,19 @@ const KIND_WORDS: Partial<Record<QuestionKind, Set<string | null>>> = {
   reason: new Set(['reason', 'cause'].map(analyzeTerm)),
 };
 
+export function namesKind(kind: QuestionKind, term: string): boolean {
+  return KIND_WORDS[kind]?.has(term) ?? false;
+}
+
 /**
- * The analysed terms of a question's words that only name the kind of fact it asks for, and the measure
- * of a "how …" question ("how *fast*"), which a passage gives as a figure, not as the word.
+ * The measure of a "how …" question as an analysed term, with the analysed words that give it: "how fast"
+ * → "fast" with "mph", "knot"…; none for a magnitude ("how big"), which any figure gives. Null when the
+ * question asks for no such measure.
  */
-export function kindTerms(question: string, kind: QuestionKind): Set<string | null> {
-  const terms = new Set(KIND_WORDS[kind]);
-  const measure = kind === 'number' ? MEASURE.exec(fold(question).toLowerCase())?.[1] : undefined;
-  if (measure) terms.add(analyzeTerm(measure));
-  return terms;
+export function measureOf(question: string): { term: string; units: string[] } | null {
+  const word = MEASURE.exec(fold(question).toLowerCase())?.[1];
+  const term = word ? analyzeTerm(word) : null;
+  if (!word || term === null) return null;
+  const units = (MEASURE_UNITS[word] ?? []).map(analyzeTerm).filter((t): t is string => t !== null);
+  return { term, units };
 }

@@ -190,7 +190,7 @@ describe('ask', () => {
     );
   });
 
-  it('reads "how fast" as asking for a measure, and a passage need not say "fast"', async () => {
+  it('reads "how fast" as asking for a measure, which a passage gives in its units', async () => {
     await withFacts(
       {
         'a.md':
@@ -200,6 +200,8 @@ describe('ask', () => {
         expect(facts.ask('How fast was the wind?').answers[0]?.figure?.text).toBe('70');
         // Elsewhere in a question the word is asked about.
         expect(facts.ask('Were the crews fast?').answers[0]?.excerpt).toBe('Fast crews restored power.');
+        // Nothing gives an age: another figure about the wind is no answer.
+        expect(facts.ask('How old was the wind?').answers).toEqual([]);
       },
     );
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTerm } from '../../src/search/analyze.js';
-import { kindTerms, questionKind } from '../../src/search/question.js';
+import { measureOf, namesKind, questionKind } from '../../src/search/question.js';
 
 describe('questionKind', () => {
   it.each([
@@ -18,10 +18,22 @@ describe('questionKind', () => {
   });
 });
 
-describe('kindTerms', () => {
-  it('names the words a passage need not hold: the kind, and the measure of "how …"', () => {
-    expect(kindTerms('How fast was the wind?', 'number')).toContain(analyzeTerm('fast'));
-    expect(kindTerms('Were the crews fast?', 'other')).not.toContain(analyzeTerm('fast'));
-    expect(kindTerms("What's the reason for the delay?", 'reason')).toContain(analyzeTerm('reason'));
+describe('namesKind', () => {
+  it('names the words a passage need not hold, as the kind says them already', () => {
+    expect(namesKind('date', analyzeTerm('dates') ?? '')).toBe(true);
+    expect(namesKind('reason', analyzeTerm('reason') ?? '')).toBe(true);
+    expect(namesKind('other', analyzeTerm('reason') ?? '')).toBe(false);
+  });
+});
+
+describe('measureOf', () => {
+  it('reads the measure of a "how …" question with the words that give it', () => {
+    expect(measureOf('How fast was the wind?')).toEqual({
+      term: analyzeTerm('fast'),
+      units: expect.arrayContaining([analyzeTerm('mph')]),
+    });
+    expect(measureOf('How big was the campaign?')).toEqual({ term: analyzeTerm('big'), units: [] });
+    expect(measureOf('Were the crews fast?')).toBeNull();
+    expect(measureOf('How far did the stock drop?')).toBeNull();
   });
 });
