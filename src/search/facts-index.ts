@@ -260,9 +260,10 @@ export class SearchIndex implements FactsIndex {
   }
 
   /**
-   * Whether a passage can back a claim beyond sharing its words: every figure of the claim is in it
-   * ("28.8 million" does not back "50 million"), and every name the claim capitalises is in it, its
-   * context or its article's title ("DeepSeek made 28.8 million exchanges" is not backed by Alibaba's).
+   * Whether a passage can back a claim beyond sharing its words: every figure and date of the claim is in
+   * it ("28.8 million" does not back "50 million", "June 10" does not back "June 12"), and every name the
+   * claim capitalises is in it, its context or its article's title ("DeepSeek made 28.8 million
+   * exchanges" is not backed by Alibaba's).
    * A capitalised first word is a name unless the corpus also writes that very word in lower case:
    * "Reports say…" and "Officials say…" name no one; "India…" and "Senate…" (which the corpus only ever
    * capitalises, though it has "senators") and "Google…" (which it never mentions) do.
@@ -270,6 +271,8 @@ export class SearchIndex implements FactsIndex {
   #backs(claim: string, passage: Passage): boolean {
     const figures = findNumbers(claim, 0, claim.length);
     if (!figures.every((f) => passage.numbers.some((n) => sameFigure(n, f)))) return false;
+    const dates = findDates(claim, 0, claim.length);
+    if (!dates.every((d) => passage.dates.some((p) => sameFigure(p, d)))) return false;
     const titleTerms = this.#bySource.get(passage.source)?.titleTerms ?? new Set<string>();
     const known = new Set([...passage.termSet, ...passage.contextTerms, ...titleTerms]);
     const text = withoutChatMarkup(claim);
@@ -312,7 +315,7 @@ export class SearchIndex implements FactsIndex {
     const kind = questionKind(text);
     const measure = measureOf(text);
     // A magnitude ("how big…") is any figure, not the word.
-    const magnitude = measure?.units.length === 0 ? measure.term : null;
+    const magnitude = measure?.magnitude ? measure.term : null;
     const concepts = analyzeQuery(text)
       .filter((term) => !namesKind(kind, term) && term !== magnitude)
       .map((term) => {

@@ -26,7 +26,11 @@ const QUALIFIER =
 
 const DATE_PATTERNS: RegExp[] = [
   /\b(\d{4})-(\d{2})(?:-(\d{2}))?\b/g,
-  new RegExp(`\\b${MONTH}\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`, 'g'),
+  // The day is not the start of a figure that follows the month: "In March 25,000 accounts…", "May 5 million".
+  new RegExp(
+    `\\b${MONTH}\\.? (\\d{1,2})(?:st|nd|rd|th)?(?![.,]?\\d|\\s?(?:%|(?:percent|thousand|million|billion|trillion)\\b))(?:,? (\\d{4}))?\\b`,
+    'g',
+  ),
   new RegExp(`\\b${MONTH}(?: (\\d{4}))?\\b`, 'g'),
 ];
 
@@ -118,7 +122,7 @@ export function findNumbers(text: string, start: number, end: number): Figure[] 
     if (!scale && /^(19|20)\d\d$/.test(digits)) continue;
     if (slice[m.index - 1] === '[' || slice[m.index - 1] === '-') continue;
     const at = m.index + whole.indexOf(digits);
-    if (dates.some((d) => at < d.end && at + digits.length > d.start)) continue;
+    if (dates.some((d) => at >= d.start && at + digits.length <= d.end)) continue;
     found.push(figureAt(whole.trimEnd(), value, 'number', start + m.index));
   }
   for (const m of slice.matchAll(WORD_NUMBER)) {

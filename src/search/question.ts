@@ -2,26 +2,28 @@
 import type { QuestionKind } from '../answer.js';
 import { analyzeTerm, fold } from './analyze.js';
 
+const LENGTHS = ['feet', 'foot', 'meters', 'metres', 'miles'];
+
 /**
  * The measures a "how …" question asks a figure for, each with the words a passage gives that figure in:
- * "how *fast* was the wind?" is answered by "70 mph", which does not say "fast". "big" and "large" ask for
- * a magnitude, as "how much" does: any figure gives one. ("far" frames a question: "how far did the stock
- * drop?")
+ * "how *fast* was the wind?" is answered by "70 mph", which does not say "fast". Units that are also
+ * common words of another sense ("times", "born" → "bear") are left out. ("far" frames a question: "how
+ * far did the stock drop?")
  */
 const MEASURE_UNITS: Record<string, string[]> = {
-  big: [],
-  large: [],
   long: ['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'duration'],
-  fast: ['mph', 'kph', 'knots', 'speed', 'hour'],
-  high: ['feet', 'foot', 'meters', 'metres', 'height', 'altitude'],
-  tall: ['feet', 'foot', 'meters', 'metres', 'height'],
-  deep: ['feet', 'foot', 'meters', 'metres', 'depth'],
-  wide: ['feet', 'foot', 'meters', 'metres', 'miles', 'width'],
-  old: ['age', 'aged', 'founded', 'born', 'established'],
+  fast: ['mph', 'kph', 'knots', 'speed'],
+  high: [...LENGTHS, 'height', 'altitude'],
+  tall: [...LENGTHS, 'height'],
+  deep: [...LENGTHS, 'depth'],
+  wide: [...LENGTHS, 'width'],
+  old: ['age', 'founded', 'established'],
   heavy: ['pounds', 'kilograms', 'kg', 'tons', 'tonnes', 'weight', 'weighs'],
-  often: ['times', 'daily', 'weekly', 'monthly', 'hourly', 'frequency'],
+  often: ['daily', 'weekly', 'monthly', 'hourly', 'frequency'],
 };
-const MEASURES = Object.keys(MEASURE_UNITS).join('|');
+/** "how big" and "how large" ask for a magnitude, as "how much" does: any figure gives one. */
+const MAGNITUDES = ['big', 'large'];
+const MEASURES = [...MAGNITUDES, ...Object.keys(MEASURE_UNITS)].join('|');
 const MEASURE = new RegExp(`\\bhow (${MEASURES})\\b`);
 
 const KINDS: Array<[QuestionKind, RegExp]> = [
@@ -72,14 +74,14 @@ export function namesKind(kind: QuestionKind, term: string): boolean {
 }
 
 /**
- * The measure of a "how …" question as an analysed term, with the analysed words that give it: "how fast"
- * → "fast" with "mph", "knot"…; none for a magnitude ("how big"), which any figure gives. Null when the
- * question asks for no such measure.
+ * The measure of a "how …" question as an analysed term: a magnitude ("how big"), which any figure gives,
+ * or a measure with the analysed words that give it ("how fast": "mph", "knot"…). Null when the question
+ * asks for no such measure.
  */
-export function measureOf(question: string): { term: string; units: string[] } | null {
+export function measureOf(question: string): { term: string; magnitude: boolean; units: string[] } | null {
   const word = MEASURE.exec(fold(question).toLowerCase())?.[1];
   const term = word ? analyzeTerm(word) : null;
   if (!word || term === null) return null;
   const units = (MEASURE_UNITS[word] ?? []).map(analyzeTerm).filter((t): t is string => t !== null);
-  return { term, units };
+  return { term, magnitude: MAGNITUDES.includes(word), units };
 }

@@ -294,10 +294,12 @@ describe('findSources', () => {
     expect(result.nearest).toEqual([]);
   });
 
-  it('does not back a claim whose figure or name the passage lacks', () => {
+  it('does not back a claim whose figure, date or name the passage lacks', () => {
+    expect(index.findSources('Anthropic sent its letter on June 10, 2026.').supporting).not.toEqual([]);
     for (const claim of [
       'DeepSeek made 28.8 million exchanges with Claude.',
       'Anthropic says Alibaba used 50,000 fake accounts.',
+      'Anthropic sent its letter on June 12, 2026.',
     ]) {
       expect(index.findSources(claim).supporting).toEqual([]);
     }

@@ -13,6 +13,14 @@ describe('findNumbers', () => {
     ['over about six weeks', [['about six', '6']]],
     ['in 2026 and in [1]', []],
     ['from April 22 to June 5, about six weeks', [['about six', '6']]],
+    [
+      'In March 25,000 accounts were made and May 5 million chats; in June 30% fell.',
+      [
+        ['25,000', '25000'],
+        ['5 million', '5000000'],
+        ['30%', '30'],
+      ],
+    ],
   ])('reads %j', (text, expected) => {
     expect(numbers(text)).toEqual(expected);
   });
@@ -30,6 +38,13 @@ describe('findDates', () => {
     ],
     ['2026-02', [['2026-02', '2026-02']]],
     ['it may rain', []],
+    [
+      'In March 25,000 accounts; in June 30% fell.',
+      [
+        ['March', '03'],
+        ['June', '06'],
+      ],
+    ],
   ])('reads %j', (text, expected) => {
     expect(dates(text)).toEqual(expected);
   });

@@ -30,9 +30,14 @@ describe('measureOf', () => {
   it('reads the measure of a "how …" question with the words that give it', () => {
     expect(measureOf('How fast was the wind?')).toEqual({
       term: analyzeTerm('fast'),
+      magnitude: false,
       units: expect.arrayContaining([analyzeTerm('mph')]),
     });
-    expect(measureOf('How big was the campaign?')).toEqual({ term: analyzeTerm('big'), units: [] });
+    expect(measureOf('How big was the campaign?')).toEqual({
+      term: analyzeTerm('big'),
+      magnitude: true,
+      units: [],
+    });
     expect(measureOf('Were the crews fast?')).toBeNull();
     expect(measureOf('How far did the stock drop?')).toBeNull();
   });
