@@ -19,7 +19,7 @@ import type { Corpus, Source } from '../corpus/load.js';
 import { sentenceSpans } from '../corpus/passages.js';
 import { cleanUserText, MAX_MESSAGE_LENGTH, MAX_QUESTION_LENGTH, shorten } from '../present.js';
 import { analyze, analyzeQuery, analyzeTerm, fold, tokenize, withoutChatMarkup } from './analyze.js';
-import { findDates, findNumbers, sameFigure } from './figures.js';
+import { findFigures, sameFigure } from './figures.js';
 import { CORROBORATION_BONUS, disagreementOf, sameFact } from './group.js';
 import { passageLink } from './link.js';
 import { buildPassages, buildVocabulary, type Passage } from './passage.js';
@@ -269,10 +269,10 @@ export class SearchIndex implements FactsIndex {
    * capitalises, though it has "senators") and "Google…" (which it never mentions) do.
    */
   #backs(claim: string, passage: Passage): boolean {
-    const figures = findNumbers(claim, 0, claim.length);
-    if (!figures.every((f) => passage.numbers.some((n) => sameFigure(n, f)))) return false;
-    const dates = findDates(claim, 0, claim.length);
-    if (!dates.every((d) => passage.dates.some((p) => sameFigure(p, d)))) return false;
+    const { numbers, dates } = findFigures(claim);
+    const holds = (stated: Figure[], given: Figure[]) =>
+      stated.every((f) => given.some((g) => sameFigure(g, f)));
+    if (!holds(numbers, passage.numbers) || !holds(dates, passage.dates)) return false;
     const titleTerms = this.#bySource.get(passage.source)?.titleTerms ?? new Set<string>();
     const known = new Set([...passage.termSet, ...passage.contextTerms, ...titleTerms]);
     const text = withoutChatMarkup(claim);
@@ -327,7 +327,8 @@ export class SearchIndex implements FactsIndex {
         const unknownName = df === 0 && names.has(term) ? UNKNOWN_NAME_WEIGHT : 1;
         return { term, alternatives, weight: unknownName * Math.log(1 + this.#passages.length / (1 + df)) };
       });
-    const given = [...findNumbers(text, 0, text.length), ...findDates(text, 0, text.length)];
+    const { numbers, dates } = findFigures(text);
+    const given = [...numbers, ...dates];
     return { text, kind, given, concepts };
   }
 

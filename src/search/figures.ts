@@ -108,27 +108,30 @@ export function findDates(text: string, start: number, end: number): Figure[] {
 }
 
 /**
- * Numbers in `text[start, end)` with their qualifier and scale ("roughly 25,000", "$100", "3%"); years,
- * and the day of a date ("April 22"), are left out.
+ * The numbers and dates a text states. Numbers come with their qualifier and scale ("roughly 25,000",
+ * "$100", "3%"); years, and the day of a date ("April 22"), are left out of them.
  */
-export function findNumbers(text: string, start: number, end: number): Figure[] {
-  const slice = text.slice(start, end);
+export function findFigures(text: string): { numbers: Figure[]; dates: Figure[] } {
+  const dates = findDates(text, 0, text.length);
+  return { numbers: numbersBeside(text, dates), dates };
+}
+
+function numbersBeside(text: string, dates: Figure[]): Figure[] {
   const found: Figure[] = [];
-  const dates = findDates(slice, 0, slice.length);
-  for (const m of slice.matchAll(NUMBER)) {
+  for (const m of text.matchAll(NUMBER)) {
     const [whole, digits = '', scale] = m;
     const value = canonicalNumber(digits, scale?.trim());
     // A bare four-digit year, a reference marker "[1]" or a list number is not a figure.
     if (!scale && /^(19|20)\d\d$/.test(digits)) continue;
-    if (slice[m.index - 1] === '[' || slice[m.index - 1] === '-') continue;
+    if (text[m.index - 1] === '[' || text[m.index - 1] === '-') continue;
     const at = m.index + whole.indexOf(digits);
     if (dates.some((d) => at >= d.start && at + digits.length <= d.end)) continue;
-    found.push(figureAt(whole.trimEnd(), value, 'number', start + m.index));
+    found.push(figureAt(whole.trimEnd(), value, 'number', m.index));
   }
-  for (const m of slice.matchAll(WORD_NUMBER)) {
+  for (const m of text.matchAll(WORD_NUMBER)) {
     const [whole, word = ''] = m;
     const value = String(NUMBER_WORDS[word.toLowerCase()] ?? word);
-    found.push(figureAt(whole, value, 'number', start + m.index));
+    found.push(figureAt(whole, value, 'number', m.index));
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -2,7 +2,7 @@
 import type { Figure } from '../answer.js';
 import type { Corpus, Source } from '../corpus/load.js';
 import { analyze, analyzeWithOffsets, fold } from './analyze.js';
-import { findDates, findNumbers } from './figures.js';
+import { findDates, findFigures } from './figures.js';
 import { questionKind } from './question.js';
 
 export interface Passage {
@@ -84,8 +84,7 @@ export function buildPassages(corpus: Corpus): Passage[] {
         explains:
           EXPLAINS.test(excerpt) || (span.question !== null && questionKind(span.question) === 'reason'),
         asks: /\?["”’)]*$/u.test(excerpt),
-        numbers: findNumbers(excerpt, 0, excerpt.length),
-        dates: findDates(excerpt, 0, excerpt.length),
+        ...findFigures(excerpt),
         datedSection: span.section !== null && findDates(span.section, 0, span.section.length).length > 0,
         names: /\s\p{Lu}\p{Ll}+/u.test(excerpt.slice(1)) || span.kind === 'row',
       });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, findNumbers, sameFigure } from '../../src/search/figures.js';
+import { findDates, findFigures, sameFigure } from '../../src/search/figures.js';
 
-const numbers = (text: string) => findNumbers(text, 0, text.length).map((f) => [f.text, f.value]);
+const numbers = (text: string) => findFigures(text).numbers.map((f) => [f.text, f.value]);
 const dates = (text: string) => findDates(text, 0, text.length).map((f) => [f.text, f.value]);
 
-describe('findNumbers', () => {
+describe('findFigures', () => {
   it.each([
     ['roughly 25,000 fake accounts', [['roughly 25,000', '25000']]],
     ['about 28.8 million chats', [['about 28.8 million', '28800000']]],
