@@ -66,10 +66,11 @@ function acronymTerm(letters: string): string {
   return lower === 'us' ? 'usa' : lower;
 }
 
-/** A raw token (not yet stemmed; stop words kept) and where it starts in the folded text. */
+/** A raw token (not yet stemmed; stop words kept), where it starts in the folded text, and as written there. */
 interface RawToken {
   token: string;
   index: number;
+  written: string;
 }
 
 /** Splits text into raw tokens with their positions. */
@@ -81,9 +82,30 @@ function tokenizeWithOffsets(text: string): RawToken[] {
     if (digits !== undefined) token = canonicalNumber(digits, scale);
     else if (acronym !== undefined) token = acronymTerm(acronym.replace(/\./g, ''));
     else if (word !== undefined) token = /^\p{Lu}{2,}$/u.test(word) ? acronymTerm(word) : word;
-    if (token !== undefined) tokens.push({ token, index: match.index });
+    if (token !== undefined) tokens.push({ token, index: match.index, written: match[0] });
   }
   return tokens;
+}
+
+/** A word a text writes with a capital: as written (folded), its analysed term, and whether it opens the text. */
+export interface CapitalisedWord {
+  written: string;
+  term: string;
+  first: boolean;
+}
+
+/**
+ * The words a text writes with a capital (names, as people type them), read as the index reads them, so
+ * that they meet the passages' terms: "U.S." and "US" are "usa", not "u", "s" and "us". Stop words are left
+ * out. The first word is marked: its capital may only start the sentence.
+ */
+export function capitalisedWords(text: string): CapitalisedWord[] {
+  const words: CapitalisedWord[] = [];
+  tokenizeWithOffsets(text).forEach(({ token, written }, i) => {
+    const term = /^\p{Lu}/u.test(written) ? analyzeTerm(token) : null;
+    if (term !== null) words.push({ written, term, first: i === 0 });
+  });
+  return words;
 }
 
 /** Splits text into raw tokens (not yet stemmed; stop words kept): MiniSearch's `tokenize`. */

@@ -18,7 +18,15 @@ import type {
 import type { Corpus, Source } from '../corpus/load.js';
 import { sentenceSpans } from '../corpus/passages.js';
 import { cleanUserText, MAX_MESSAGE_LENGTH, MAX_QUESTION_LENGTH, shorten } from '../present.js';
-import { analyze, analyzeQuery, analyzeTerm, fold, tokenize, withoutChatMarkup } from './analyze.js';
+import {
+  analyze,
+  analyzeQuery,
+  analyzeTerm,
+  capitalisedWords,
+  fold,
+  tokenize,
+  withoutChatMarkup,
+} from './analyze.js';
 import { findFigures, sameFigure } from './figures.js';
 import { CORROBORATION_BONUS, disagreementOf, sameFact } from './group.js';
 import { passageLink } from './link.js';
@@ -27,7 +35,6 @@ import { measureOf, namesKind, questionKind } from './question.js';
 import {
   ASKING_PENALTY,
   answerFigure,
-  capitalisedTerms,
   conceptPositions,
   cover,
   kindFactor,
@@ -275,13 +282,11 @@ export class SearchIndex implements FactsIndex {
     if (!holds(numbers, passage.numbers) || !holds(dates, passage.dates)) return false;
     const titleTerms = this.#bySource.get(passage.source)?.titleTerms ?? new Set<string>();
     const known = new Set([...passage.termSet, ...passage.contextTerms, ...titleTerms]);
-    const text = withoutChatMarkup(claim);
-    const firstWord = /[\p{L}\p{N}]+/u.exec(text)?.[0] ?? '';
-    const common = this.#commonWords.has(fold(firstWord).toLowerCase());
-    const first = /^\p{Lu}/u.test(firstWord) && !common ? analyzeTerm(firstWord) : null;
-    const names = [...capitalisedTerms(text), ...(first !== null ? [first] : [])];
+    const names = capitalisedWords(withoutChatMarkup(claim)).filter(
+      ({ written, first }) => !first || !this.#commonWords.has(written.replace(/'.*/, '').toLowerCase()),
+    );
     return names.every(
-      (term) => known.has(term) || (this.#synonyms.get(term) ?? []).some((t) => known.has(t)),
+      ({ term }) => known.has(term) || (this.#synonyms.get(term) ?? []).some((t) => known.has(t)),
     );
   }
 
@@ -311,7 +316,7 @@ export class SearchIndex implements FactsIndex {
   /** Reads a question: its kind and its content words with their synonyms and IDF weights. */
   #parse(question: string): Query {
     const text = withoutChatMarkup(question);
-    const names = capitalisedTerms(text);
+    const names = new Set(capitalisedWords(text).flatMap((w) => (w.first ? [] : [w.term])));
     const kind = questionKind(text);
     const measure = measureOf(text);
     // A magnitude ("how big…") is any figure, not the word.

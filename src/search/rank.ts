@@ -4,7 +4,6 @@
  */
 import type { SearchResult } from 'minisearch';
 import type { Figure, QuestionKind } from '../answer.js';
-import { analyzeTerm } from './analyze.js';
 import { sameFigure } from './figures.js';
 import type { Passage } from './passage.js';
 
@@ -36,16 +35,6 @@ export interface Query {
 
 /** How much more a capitalised word the corpus never uses weighs than any other unknown word. */
 export const UNKNOWN_NAME_WEIGHT = 2;
-
-/** Analysed terms of the words a question capitalises past its first word (names, as users type them). */
-export function capitalisedTerms(text: string): Set<string> {
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu) ?? [];
-  const terms = words
-    .slice(1)
-    .filter((w) => /^\p{Lu}/u.test(w))
-    .map((w) => analyzeTerm(w.replace(/['’]s$/u, '')));
-  return new Set(terms.filter((t): t is string => t !== null));
-}
 
 /** An FAQ heading or other question ranks far below a passage stating a fact. */
 export const ASKING_PENALTY = 0.3;

@@ -323,6 +323,21 @@ describe('findSources', () => {
     }
   });
 
+  it('reads a name written as an acronym as the passages write it', () => {
+    for (const claim of [
+      'The US Commerce Department has put limits on Anthropic’s models.',
+      'Anthropic wrote to the U.S. Senate Banking Committee about Alibaba.',
+      'U.S. senators heard that Alibaba ran the largest known distillation attack.',
+    ]) {
+      const result = index.findSources(claim);
+      expect(result.supporting.length, claim).toBeGreaterThan(0);
+      result.supporting.forEach(expectVerbatim);
+    }
+    expect(
+      index.findSources('The UK Commerce Department has put limits on Anthropic’s models.').supporting,
+    ).toEqual([]);
+  });
+
   it('names the sentences of a message that nothing supports', () => {
     const result = index.findSources(
       'Anthropic says Alibaba used about 25,000 fake accounts. Also, the moon is made of green cheese.',
