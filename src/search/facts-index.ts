@@ -319,10 +319,10 @@ export class SearchIndex implements FactsIndex {
     const names = new Set(capitalisedWords(text).flatMap((w) => (w.first ? [] : [w.term])));
     const kind = questionKind(text);
     const measure = measureOf(text);
-    // A magnitude ("how big…") is any figure, not the word.
-    const magnitude = measure?.magnitude ? measure.term : null;
+    // A magnitude ("how big…") is any figure, not the word; "last" in "how long did it last?" adds nothing.
+    const restated = new Set([...(measure?.magnitude ? [measure.term] : []), ...(measure?.verbs ?? [])]);
     const concepts = analyzeQuery(text)
-      .filter((term) => !namesKind(kind, term) && term !== magnitude)
+      .filter((term) => !namesKind(kind, term) && !restated.has(term))
       .map((term) => {
         const synonyms = this.#synonyms.get(term) ?? [];
         const units = term === measure?.term ? measure.units : [];
@@ -334,7 +334,8 @@ export class SearchIndex implements FactsIndex {
       });
     const { numbers, dates } = findFigures(text);
     const given = [...numbers, ...dates];
-    return { text, kind, given, concepts };
+    // "How long ago…" asks for a date, not a duration.
+    return { text, kind, given, concepts, units: kind === 'number' ? (measure?.units ?? []) : [] };
   }
 
   /**

@@ -21,6 +21,8 @@ const MEASURE_UNITS: Record<string, string[]> = {
   heavy: ['pounds', 'kilograms', 'kg', 'tons', 'tonnes', 'weight', 'weighs'],
   often: ['daily', 'weekly', 'monthly', 'hourly', 'frequency'],
 };
+/** Verbs that only restate a measure: "how long did it *last*?" asks for a duration, as "about six weeks" gives it. */
+const MEASURE_VERBS: Record<string, string[]> = { long: ['last'] };
 /** "how big" and "how large" ask for a magnitude, as "how much" does: any figure gives one. */
 const MAGNITUDES = ['big', 'large'];
 const MEASURES = [...MAGNITUDES, ...Object.keys(MEASURE_UNITS)].join('|');
@@ -73,15 +75,27 @@ export function namesKind(kind: QuestionKind, term: string): boolean {
   return KIND_WORDS[kind]?.has(term) ?? false;
 }
 
-/**
- * The measure of a "how …" question as an analysed term: a magnitude ("how big"), which any figure gives,
- * or a measure with the analysed words that give it ("how fast": "mph", "knot"…). Null when the question
- * asks for no such measure.
- */
-export function measureOf(question: string): { term: string; magnitude: boolean; units: string[] } | null {
+/** The measure a "how …" question asks for; its terms are analysed. */
+export interface Measure {
+  term: string;
+  /** A magnitude ("how big") is any figure. */
+  magnitude: boolean;
+  /** The words that give the measure ("how fast": "mph", "knot"…). */
+  units: string[];
+  /** The question's verbs that only restate it ("how long did it last?"): not words a passage must hold. */
+  verbs: string[];
+}
+
+/** The measure of a "how …" question; null when it asks for no such measure. */
+export function measureOf(question: string): Measure | null {
   const word = MEASURE.exec(fold(question).toLowerCase())?.[1];
   const term = word ? analyzeTerm(word) : null;
   if (!word || term === null) return null;
-  const units = (MEASURE_UNITS[word] ?? []).map(analyzeTerm).filter((t): t is string => t !== null);
-  return { term, magnitude: MAGNITUDES.includes(word), units };
+  const analysed = (words: string[] = []) => words.map(analyzeTerm).filter((t): t is string => t !== null);
+  return {
+    term,
+    magnitude: MAGNITUDES.includes(word),
+    units: analysed(MEASURE_UNITS[word]),
+    verbs: analysed(MEASURE_VERBS[word]),
+  };
 }

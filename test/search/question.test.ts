@@ -32,12 +32,15 @@ describe('measureOf', () => {
       term: analyzeTerm('fast'),
       magnitude: false,
       units: expect.arrayContaining([analyzeTerm('mph')]),
+      verbs: [],
     });
     expect(measureOf('How big was the campaign?')).toEqual({
       term: analyzeTerm('big'),
       magnitude: true,
       units: [],
+      verbs: [],
     });
+    expect(measureOf('How long did the campaign last?')?.verbs).toEqual([analyzeTerm('last')]);
     expect(measureOf('Were the crews fast?')).toBeNull();
     expect(measureOf('How far did the stock drop?')).toBeNull();
   });
