@@ -40,11 +40,6 @@ export interface Passage {
    * or names a year, a weekday or a time relative to the story (see SAYS_WHEN).
    */
   dated: boolean;
-  /**
-   * Says how many without a figure of its own: a number in words ("three senators"), a round quantity
-   * ("dozens of", "hundreds of", "half") or a vague one ("several", "a few"). See QUANTIFIED.
-   */
-  quantified: boolean;
   /** Holds a name (a capitalised word past the first) — what a "who" question wants. */
   names: boolean;
 }
@@ -73,20 +68,6 @@ const SAYS_WHEN = new RegExp(
     '\\b(?:yesterday|today|tonight|tomorrow)\\b',
     '\\b(?:last|next|this|earlier|later)\\s+(?:week|month|year|quarter|weekend|morning|night|spring|summer|fall|autumn|winter)\\b',
     '\\b(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\\s+(?:days?|weeks?|months?|years?)\\s+ago\\b',
-  ].join('|'),
-  'iu',
-);
-
-/**
- * Words that say how many where findFigures finds no figure (it reads number words only before what they
- * count: "six weeks", "three labs"). Not "one", which is more often "one of", "no one" or "the one"; not
- * "million" alone, which a figure ("28.8 million") holds.
- */
-const QUANTIFIED = new RegExp(
-  [
-    '\\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a hundred)\\b',
-    '\\b(?:dozens|tens|scores|hundreds|thousands|millions|billions) of\\b',
-    '\\b(?:a dozen|half|a third|a quarter|percent|several|a handful|a few|a couple of)\\b',
   ].join('|'),
   'iu',
 );
@@ -127,7 +108,6 @@ export function buildPassages(corpus: Corpus): Passage[] {
         dated:
           (span.section !== null && findDates(span.section, 0, span.section.length).length > 0) ||
           SAYS_WHEN.test(excerpt),
-        quantified: QUANTIFIED.test(excerpt),
         names: /\s\p{Lu}\p{Ll}+/u.test(excerpt.slice(1)) || span.kind === 'row',
       });
     });

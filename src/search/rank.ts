@@ -155,21 +155,12 @@ function precision(figure: Figure): number {
   return parts[0]?.length === 4 ? parts.length - 1 : parts.length;
 }
 
-/**
- * Whether a passage gives what "how many" or "when" asks for: a figure or a date, or words that say it
- * ("three senators", "by 2027", "last week"). A measure ("how long") takes a figure with its unit.
- */
-export function givesFigure({ kind, units }: Query, passage: Passage, figure: Figure | null): boolean {
-  if (figure !== null) return true;
-  return kind === 'date' ? passage.dated : kind === 'number' && units.length === 0 && passage.quantified;
-}
-
 /** A passage holding the kind of fact asked for ranks higher; one without it lower. */
-export function kindFactor(query: Query, passage: Passage, figure: Figure | null): number {
-  switch (query.kind) {
+export function kindFactor(kind: QuestionKind, passage: Passage, figure: Figure | null): number {
+  switch (kind) {
     case 'number':
     case 'date':
-      return givesFigure(query, passage, figure) ? 1.3 : 0.75;
+      return figure || (kind === 'date' && passage.dated) ? 1.3 : 0.75;
     case 'who':
       return passage.names ? 1.1 : 0.9;
     case 'definition':
