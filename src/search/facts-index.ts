@@ -69,9 +69,8 @@ export interface FactsIndex {
  * bot refuses.
  *
  * Chosen on test/fixtures/golden.jsonl by sweeping 0.3–0.6 (share of answerable questions refused /
- * of off-topic ones refused). Swept again since "when" and "how many" refuse when nothing gives a date or a
- * figure: 0.35 → 3% / 59%, 0.4 → 6% / 73%, 0.45 → 8% / 82%, 0.5 → 10% / 82%, 0.55 → 13% / 86%,
- * 0.6 → 18% / 91%. 0.45 refuses as many off-topic questions as 0.5 and fewer answerable ones; higher
+ * of off-topic ones refused): 0.4 → 5% / 68%, 0.45 → 8% / 77%, 0.5 → 11% / 77%, 0.55 → 14% / 86%,
+ * 0.6 → 22% / 91%. 0.45 refuses as many off-topic questions as 0.5 and fewer answerable ones; higher
  * values buy off-topic refusals with many more answerable ones.
  */
 export const MIN_COVERAGE = 0.45;
@@ -480,13 +479,12 @@ export class SearchIndex implements FactsIndex {
 type Group = { ranked: Ranked; corroboratedBy: Ranked[]; score: number };
 
 /**
- * For "how many" and "when", only the answers that give a figure or a date (or stand under a dated heading)
- * answer: the letter "was sent to the Senate", without when, is about the question, not an answer to it.
- * When no passage gives one, the bot refuses rather than show passages that only share the words.
+ * For "how many" and "when", once an answer gives a figure or a date, the answers that give none (the
+ * letter "was sent to the Senate", without when) are left out: they are about the question, not answers.
  */
 function onlyStatingTheFact(groups: Group[], kind: QuestionKind): Group[] {
-  if (kind !== 'number' && kind !== 'date') return groups;
-  return groups.filter((g) => g.ranked.figure || (kind === 'date' && g.ranked.passage.dated));
+  if ((kind !== 'number' && kind !== 'date') || !groups[0]?.ranked.figure) return groups;
+  return groups.filter((g) => g.ranked.figure || (kind === 'date' && g.ranked.passage.datedSection));
 }
 
 /** The answer for passages stating one fact, best first. A sentence reads better than a table row: it leads. */

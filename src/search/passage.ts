@@ -35,11 +35,8 @@ export interface Passage {
   asks: boolean;
   numbers: Figure[];
   dates: Figure[];
-  /**
-   * Says when without giving a date itself: it stands under a heading that is a date (a timeline entry),
-   * or names a year, a weekday or a time relative to the story (see SAYS_WHEN).
-   */
-  dated: boolean;
+  /** Its section heading is a date (a timeline entry): it answers "when". */
+  datedSection: boolean;
   /** Holds a name (a capitalised word past the first) — what a "who" question wants. */
   names: boolean;
 }
@@ -54,23 +51,6 @@ const DEFINES =
  */
 const EXPLAINS =
   /\b(because|due to|caused|causing|led to|leads? to|as a result|in order to|so that|so as to|thanks to|aims? to|aimed at|to avoid)\b/i;
-
-/**
- * Says when without a date of its own (see findDates): a year ("by 2027"; not "2,027" or "$2027"), a
- * weekday, "in May" (alone, "May" is too often the verb), or a time relative to the story ("yesterday",
- * "last week", "two days ago"). What "when" wants, though none of them is a date to compare.
- */
-const SAYS_WHEN = new RegExp(
-  [
-    '(?<![\\d$.,])\\b(?:1[89]|20)\\d\\d\\b(?![.,]\\d)',
-    '\\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\\b',
-    '\\b(?:in|by|since|until|till|from|during|early|late|mid-?)\\s+may\\b',
-    '\\b(?:yesterday|today|tonight|tomorrow)\\b',
-    '\\b(?:last|next|this|earlier|later)\\s+(?:week|month|year|quarter|weekend|morning|night|spring|summer|fall|autumn|winter)\\b',
-    '\\b(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\\s+(?:days?|weeks?|months?|years?)\\s+ago\\b',
-  ].join('|'),
-  'iu',
-);
 
 export function buildPassages(corpus: Corpus): Passage[] {
   const passages: Passage[] = [];
@@ -105,9 +85,7 @@ export function buildPassages(corpus: Corpus): Passage[] {
           EXPLAINS.test(excerpt) || (span.question !== null && questionKind(span.question) === 'reason'),
         asks: /\?["”’)]*$/u.test(excerpt),
         ...findFigures(excerpt),
-        dated:
-          (span.section !== null && findDates(span.section, 0, span.section.length).length > 0) ||
-          SAYS_WHEN.test(excerpt),
+        datedSection: span.section !== null && findDates(span.section, 0, span.section.length).length > 0,
         names: /\s\p{Lu}\p{Ll}+/u.test(excerpt.slice(1)) || span.kind === 'row',
       });
     });

@@ -28,14 +28,6 @@ const MAGNITUDES = ['big', 'large'];
 const MEASURES = [...MAGNITUDES, ...Object.keys(MEASURE_UNITS)].join('|');
 const MEASURE = new RegExp(`\\bhow (${MEASURES})\\b`);
 
-/**
- * "when" asks for a date where it opens the question (past a filler word: "so when…"), closes it ("…sent
- * when?"), or follows a verb that asks ("do you know when…"). Elsewhere it joins two clauses: "was there a
- * hearing coming up when they sent it?" asks about a hearing.
- */
-const WHEN_ASKS =
-  /^\W*(?:(?:so|and|but|then|ok|okay|hey|hi|also|exactly|just)\W+)*when\b|\bwhen\W*$|\b(?:know|tell me|remember|wonder|find out|idea|sure) when\b/;
-
 const KINDS: Array<[QuestionKind, RegExp]> = [
   [
     'number',
@@ -45,9 +37,7 @@ const KINDS: Array<[QuestionKind, RegExp]> = [
   ],
   [
     'date',
-    new RegExp(
-      `${WHEN_ASKS.source}|\\b(what (date|day|month|year|time)|which (date|day|month|year)|since when|how long ago|dates?)\\b`,
-    ),
+    /\b(when|what (date|day|month|year|time)|which (date|day|month|year)|since when|how long ago|dates?)\b/,
   ],
   // Before "who": "why did the senators who wrote it…" asks for a reason, not for a person.
   [

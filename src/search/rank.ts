@@ -160,7 +160,7 @@ export function kindFactor(kind: QuestionKind, passage: Passage, figure: Figure 
   switch (kind) {
     case 'number':
     case 'date':
-      return figure || (kind === 'date' && passage.dated) ? 1.3 : 0.75;
+      return figure || (kind === 'date' && passage.datedSection) ? 1.3 : 0.75;
     case 'who':
       return passage.names ? 1.1 : 0.9;
     case 'definition':
