@@ -334,8 +334,7 @@ export class SearchIndex implements FactsIndex {
       });
     const { numbers, dates } = findFigures(text);
     const given = [...numbers, ...dates];
-    // "How long ago…" asks for a date, not a duration.
-    return { text, kind, given, concepts, units: kind === 'number' ? (measure?.units ?? []) : [] };
+    return { text, kind, given, concepts };
   }
 
   /**

@@ -31,8 +31,6 @@ export interface Query {
   given: Figure[];
   /** Content words of the question, each with the words that may stand for it (itself first). */
   concepts: Array<{ term: string; alternatives: string[]; weight: number }>;
-  /** The units of the measure it asks for ("how fast": "mph"…); empty when any figure answers. */
-  units: string[];
 }
 
 /** How much more a capitalised word the corpus never uses weighs than any other unknown word. */
@@ -102,12 +100,10 @@ export function proximity(positions: number[][]): number {
 /**
  * The figure or date of a passage nearest to the question's words in it (gap between the figure's edges
  * and a word), with what it counts: that nearest question word, and the word right after the figure. A
- * figure the question states itself is not an answer to it, except as a table row's cell. A measure is
- * given by a figure with its unit next to it: "about six weeks" and "founded in 2021" answer "how long" and
- * "how old"; "40,000 homes, a day earlier" does not.
+ * figure the question states itself is not an answer to it, except as a table row's cell.
  */
 export function answerFigure(
-  { kind, given, units }: Query,
+  { kind, given }: Query,
   passage: Passage,
   positions: ConceptPositions[],
 ): Pick<Ranked, 'figure' | 'figureOf'> {
@@ -116,8 +112,7 @@ export function answerFigure(
   // A table row's one figure is its cell, the answer even when the question names it ("DeepSeek, 150,000?").
   const stated = (f: Figure) => given.some((g) => sameFigure(g, f) && precision(f) <= precision(g));
   const unstated = all.filter((f) => !stated(f));
-  const candidates = unstated.length > 0 || passage.context === null ? unstated : all;
-  const figures = units.length > 0 ? candidates.filter((f) => measured(f, passage, units)) : candidates;
+  const figures = unstated.length > 0 || passage.context === null ? unstated : all;
   let best: { figure: Figure; concept: string; gap: number } | null = null;
   for (const figure of figures) {
     for (const { concept, at } of positions.length > 0 ? positions : [{ concept: '', at: [figure.start] }]) {
@@ -136,13 +131,6 @@ export function answerFigure(
     figure: { ...figure, start: passage.start + figure.start, end: passage.start + figure.end },
     figureOf: { concept, unit: next?.term ?? null },
   };
-}
-
-/** Whether the word right before or right after a figure is one of the units of a measure. */
-function measured(figure: Figure, passage: Passage, units: string[]): boolean {
-  const after = passage.terms.findIndex((t) => t.index >= figure.end);
-  const before = passage.terms.findLastIndex((t) => t.index < figure.start);
-  return [before, after].some((i) => i >= 0 && units.includes(passage.terms[i]?.term ?? ''));
 }
 
 /**
