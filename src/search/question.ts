@@ -26,13 +26,14 @@ const MEASURE_VERBS: Record<string, string[]> = { long: ['last'] };
 /** "how big" and "how large" ask for a magnitude, as "how much" does: any figure gives one. */
 const MAGNITUDES = ['big', 'large'];
 const MEASURES = [...MAGNITUDES, ...Object.keys(MEASURE_UNITS)].join('|');
-const MEASURE = new RegExp(`\\bhow (${MEASURES})\\b`);
+// "How long ago…" asks for a date, not a duration.
+const MEASURE = new RegExp(`\\bhow (${MEASURES})\\b(?! ago\\b)`);
 
 const KINDS: Array<[QuestionKind, RegExp]> = [
   [
     'number',
     new RegExp(
-      `\\b(how (many|much|far|${MEASURES})|what (number|figure|amount|percentage|share|volume|price)|number of|amount of|count of)\\b`,
+      `\\b(how (many|much|far|${MEASURES})\\b(?! ago\\b)|what (number|figure|amount|percentage|share|volume|price)|number of|amount of|count of)\\b`,
     ),
   ],
   [

@@ -7,6 +7,7 @@ describe('questionKind', () => {
     ['How many fake accounts were used?', 'number'],
     ['How fast was the wind?', 'number'],
     ['When did the campaign start?', 'date'],
+    ['How long ago did the campaign start?', 'date'],
     ['Why did the senators who got the letter wait?', 'reason'],
     ['Hey, can you tell me why the vote was delayed?', 'reason'],
     ["What's the reason the vote was delayed?", 'reason'],
@@ -43,5 +44,6 @@ describe('measureOf', () => {
     expect(measureOf('How long did the campaign last?')?.verbs).toEqual([analyzeTerm('last')]);
     expect(measureOf('Were the crews fast?')).toBeNull();
     expect(measureOf('How far did the stock drop?')).toBeNull();
+    expect(measureOf('How long ago did the storm hit?')).toBeNull();
   });
 });
