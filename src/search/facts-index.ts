@@ -282,8 +282,13 @@ export class SearchIndex implements FactsIndex {
     if (!holds(numbers, passage.numbers) || !holds(dates, passage.dates)) return false;
     const titleTerms = this.#bySource.get(passage.source)?.titleTerms ?? new Set<string>();
     const known = new Set([...passage.termSet, ...passage.contextTerms, ...titleTerms]);
+    // "US" is not the "us" the corpus writes in lower case: the word, once lower-cased, must read the same.
+    const common = (written: string, term: string) => {
+      const word = written.replace(/'.*/, '').toLowerCase();
+      return this.#commonWords.has(word) && analyzeTerm(word) === term;
+    };
     const names = capitalisedWords(withoutChatMarkup(claim)).filter(
-      ({ written, first }) => !first || !this.#commonWords.has(written.replace(/'.*/, '').toLowerCase()),
+      ({ written, term, first }) => !first || !common(written, term),
     );
     return names.every(
       ({ term }) => known.has(term) || (this.#synonyms.get(term) ?? []).some((t) => known.has(t)),

@@ -347,6 +347,16 @@ describe('findSources', () => {
     ).toEqual([]);
   });
 
+  it('reads a capitalised acronym that opens a claim as a name, though the corpus writes the word in lower case', async () => {
+    await withFacts(
+      { 'a.md': '# Fines\n\nEU regulators fined Alibaba on Monday.\n\nThey told us more would follow.\n' },
+      async (facts) => {
+        expect(facts.findSources('EU regulators fined Alibaba.').supporting.length).toBeGreaterThan(0);
+        expect(facts.findSources('US regulators fined Alibaba.').supporting).toEqual([]);
+      },
+    );
+  });
+
   it('names the sentences of a message that nothing supports', () => {
     const result = index.findSources(
       'Anthropic says Alibaba used about 25,000 fake accounts. Also, the moon is made of green cheese.',
