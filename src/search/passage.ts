@@ -17,8 +17,9 @@ export interface Passage {
   folded: string;
   /** A table row's header, indexed with it. */
   context: string | null;
-  /** Analysed terms of the excerpt (and a table row's header) with their character positions in it. */
+  /** Analysed terms of the excerpt with their character positions in it. */
   terms: Array<{ term: string; index: number }>;
+  /** The terms of the excerpt and of a table row's header. */
   termSet: Set<string>;
   /** Terms of what surrounds the passage: its section heading and the sentence before it ("It went to…"). */
   contextTerms: Set<string>;
