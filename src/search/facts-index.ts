@@ -31,7 +31,7 @@ import { findFigures, sameFigure } from './figures.js';
 import { CORROBORATION_BONUS, disagreementOf, sameFact } from './group.js';
 import { passageLink } from './link.js';
 import { buildPassages, buildVocabulary, type Passage } from './passage.js';
-import { measureOf, namesKind, questionKind, speakerOf } from './question.js';
+import { measureOf, namesKind, questionKind } from './question.js';
 import {
   ASKING_PENALTY,
   answerFigure,
@@ -339,14 +339,7 @@ export class SearchIndex implements FactsIndex {
       });
     const { numbers, dates } = findFigures(text);
     const given = [...numbers, ...dates];
-    const speaker = speakerOf(text);
-    return {
-      text,
-      kind,
-      given,
-      concepts,
-      speaker: speaker && [...new Set(speaker.flatMap((t) => [t, ...(this.#synonyms.get(t) ?? [])]))],
-    };
+    return { text, kind, given, concepts };
   }
 
   /**
@@ -388,7 +381,7 @@ export class SearchIndex implements FactsIndex {
     const ranked: Ranked[] = [];
     for (const result of results.slice(0, CANDIDATES)) {
       const passage = this.#passages[result.id as number];
-      if (!passage || speaksForOther(query, passage)) continue;
+      if (!passage) continue;
       const coverage = cover(query, passage, result, totalWeight);
       if (coverage < minCoverage || coverage === 0) continue;
       const positions = conceptPositions(query, passage);
@@ -537,15 +530,6 @@ function withoutRepeatedFigures(groups: Group[]): Group[] {
     }
   }
   return kept;
-}
-
-/**
- * Whether a passage gives the words of someone other than the one whose words a question asks for:
- * "Anthropic says Alibaba did this" does not say what Alibaba said. A passage that names no speaker (a
- * pronoun's, "the company says") may.
- */
-function speaksForOther({ speaker }: Query, passage: Passage): boolean {
-  return speaker !== null && passage.speakers.size > 0 && !speaker.some((t) => passage.speakers.has(t));
 }
 
 /** A word written in lower case, whole: "reports" in "reports say", not "eports" in "Reports". */

@@ -38,8 +38,6 @@ export interface Passage {
   dates: Figure[];
   /** Its section heading is a date (a timeline entry): it answers "when". */
   datedSection: boolean;
-  /** The terms of the names it gives words to: "Alibaba" in "Alibaba has denied wrongdoing". */
-  speakers: Set<string>;
   /** Holds a name (a capitalised word past the first) — what a "who" question wants. */
   names: boolean;
 }
@@ -54,33 +52,6 @@ const DEFINES =
  */
 const EXPLAINS =
   /\b(because|due to|caused|causing|led to|leads? to|as a result|in order to|so that|so as to|thanks to|aims? to|aimed at|to avoid)\b/i;
-
-const CAPITALISED = "\\p{Lu}[\\p{L}\\p{N}'’.&-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}'’.&-]*)*";
-/** Capitalised words, maybe two runs joined by a role: "Greenfield Power spokesperson Maria Chen". */
-const NAME = `(?:${CAPITALISED}\\s+\\p{Ll}+\\s+)?${CAPITALISED}`;
-const SPEECH_VERB =
-  '(?:said|says|told|tells|stated|states|claimed|claims|alleged|alleges|accused|accuses|denied|denies|replied|replies|responded|responds|commented|comments|declined|declines|called|calls|warned|warns|added|adds|wrote|writes|argued|argues|noted|notes|insisted|insists|acknowledged|acknowledges|confirmed|confirms|described|describes|framed|frames|cited|cites|reported|reports)';
-/**
- * A name that says something: right before a verb of saying ("Alibaba has denied…", "Hugging Face CEO
- * Clement Delangue has called…", "…,” Anthropic added"), right after one that follows a quote ("…,” said
- * CEO Robert Hall"; not "Anthropic said Alibaba…", whose Alibaba says nothing), or after "according to".
- */
-const SPEAKER = new RegExp(
-  [
-    `(${NAME})(?:\\s+(?:has|have|had|also|publicly|later|previously|then|never|not|did|does|reportedly|again|itself))*\\s+${SPEECH_VERB}\\b`,
-    `[,"”]\\s*(?:said|says|added|adds|wrote|writes)\\s+(${NAME})`,
-    `\\baccording to (?:the )?(${NAME})`,
-  ].join('|'),
-  'gu',
-);
-
-/** The analysed terms of the names a text gives words to. */
-function speakersOf(text: string): Set<string> {
-  const terms = new Set<string>();
-  for (const m of text.matchAll(SPEAKER))
-    for (const term of analyze(m[1] ?? m[2] ?? m[3] ?? '')) terms.add(term);
-  return terms;
-}
 
 export function buildPassages(corpus: Corpus): Passage[] {
   const passages: Passage[] = [];
@@ -116,7 +87,6 @@ export function buildPassages(corpus: Corpus): Passage[] {
         asks: /\?["”’)]*$/u.test(excerpt),
         ...findFigures(excerpt),
         datedSection: span.section !== null && findDates(span.section, 0, span.section.length).length > 0,
-        speakers: speakersOf(excerpt),
         names: /\s\p{Lu}\p{Ll}+/u.test(excerpt.slice(1)) || span.kind === 'row',
       });
     });

@@ -1,6 +1,6 @@
 /** What kind of fact a question asks for, read from its opening words. */
 import type { QuestionKind } from '../answer.js';
-import { analyze, analyzeTerm, fold } from './analyze.js';
+import { analyzeTerm, fold } from './analyze.js';
 
 const LENGTHS = ['feet', 'foot', 'meters', 'metres', 'miles'];
 
@@ -99,25 +99,4 @@ export function measureOf(question: string): Measure | null {
     units: analysed(MEASURE_UNITS[word]),
     verbs: analysed(MEASURE_VERBS[word]),
   };
-}
-
-/** Questions that ask what someone said or how they answered, with the someone in the first group. */
-const SPEAKER_QUESTIONS = [
-  /\bwhat (?:did|does|do|has|have|had) (.+?) (?:say|said|claim|claimed|tell|told|argue|argued|write|wrote|think)\b/,
-  /\bhow (?:did|does|do|has|have|had) (.+?) (?:respond|responded|react|reacted|reply|replied)\b/,
-  /^\W*(?:did|does|has|have|had) (.+?) (?:respond|responded|reply|replied|comment|commented|deny|denied|admit|admitted|confirm|confirmed)\b/,
-];
-
-/**
- * Whose words a question asks for ("what did Alibaba say…?", "how did the senators respond?", "has Alibaba
- * denied it?"), as analysed terms; null when it asks for no one's, or for a pronoun's ("what did they say?").
- */
-export function speakerOf(question: string): string[] | null {
-  const text = fold(question).toLowerCase();
-  for (const pattern of SPEAKER_QUESTIONS) {
-    const phrase = pattern.exec(text)?.[1];
-    const terms = phrase === undefined ? [] : analyze(phrase);
-    if (terms.length > 0) return terms;
-  }
-  return null;
 }

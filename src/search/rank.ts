@@ -31,8 +31,6 @@ export interface Query {
   given: Figure[];
   /** Content words of the question, each with the words that may stand for it (itself first). */
   concepts: Array<{ term: string; alternatives: string[]; weight: number }>;
-  /** Whose words it asks for, with the words that may stand for them ("what did the senators say?"). */
-  speaker: string[] | null;
 }
 
 /** How much more a capitalised word the corpus never uses weighs than any other unknown word. */

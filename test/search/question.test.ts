@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTerm } from '../../src/search/analyze.js';
-import { measureOf, namesKind, questionKind, speakerOf } from '../../src/search/question.js';
+import { measureOf, namesKind, questionKind } from '../../src/search/question.js';
 
 describe('questionKind', () => {
   it.each([
@@ -45,19 +45,5 @@ describe('measureOf', () => {
     expect(measureOf('Were the crews fast?')).toBeNull();
     expect(measureOf('How far did the stock drop?')).toBeNull();
     expect(measureOf('How long ago did the storm hit?')).toBeNull();
-  });
-});
-
-describe('speakerOf', () => {
-  it.each([
-    ['What did Alibaba say about the letter?', ['alibaba']],
-    ['what did the hugging face ceo say', ['hug', 'face', 'ceo']],
-    ['How did the senators respond?', [analyzeTerm('senators')]],
-    ['Has Alibaba denied it?', ['alibaba']],
-    ['What did they say?', null],
-    ['How many accounts were used?', null],
-    ['What does the letter say about Alibaba?', [analyzeTerm('letter')]],
-  ])('reads whose words %j asks for', (question, speaker) => {
-    expect(speakerOf(question)).toEqual(speaker);
   });
 });
