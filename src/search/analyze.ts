@@ -209,7 +209,7 @@ export function analyzeTerm(raw: string): string | null {
   if (/^\d/.test(raw)) return raw;
   const cached = analysed.get(raw);
   if (cached !== undefined) return cached;
-  const word = raw.toLowerCase().replace(/'s$/, '').replace(/'/g, '');
+  const word = uncontracted(raw.toLowerCase()).replace(/'s$/, '').replace(/'/g, '');
   const lemma = lemmatizer.verb(word);
   // "doing", "done" and "did" are stop words as much as "do".
   const stop = STOP_WORDS.has(word) || STOP_WORDS.has(lemma) || MODAL_VERBS.has(word);
@@ -219,6 +219,16 @@ export function analyzeTerm(raw: string): string | null {
   if (analysed.size >= MAX_MEMO) analysed.clear();
   analysed.set(raw, term);
   return term;
+}
+
+/**
+ * A contraction reads as the words it stands for: "didn't" as "did not", of which only "not" is not a stop
+ * word; "I'm", "you're", "we've", "I'll" and "I'd" as a pronoun and a verb, both stop words. Otherwise
+ * "dont" and "im" are words no passage has, and a question typed with them is refused.
+ */
+function uncontracted(word: string): string {
+  if (word.endsWith("n't")) return 'not';
+  return /^(.+?)'(?:m|re|ve|ll|d)$/.exec(word)?.[1] ?? word;
 }
 
 const MAX_MEMO = 200_000;

@@ -39,6 +39,15 @@ describe('analyze', () => {
     expect(analyze('willing')).toHaveLength(1);
     expect(analyzeQuery('Why did the power go out, and whose fault was it?')).toEqual(['power', 'fault']);
   });
+
+  it('reads a contraction as the words it stands for', () => {
+    expect(analyzeQuery("Why didn't Alibaba reply?")).toEqual(analyzeQuery('Why did not Alibaba reply?'));
+    expect(analyze('Alibaba hasn’t replied')).toEqual(analyze('Alibaba has not replied'));
+    expect(analyzeQuery("I'm sure you're right, we've seen I'd say they'll agree")).toEqual(
+      analyzeQuery('I am sure you are right, we have seen I would say they will agree'),
+    );
+    expect(analyzeQuery("I'm curious how many accounts")).toEqual(analyzeQuery('curious how many accounts'));
+  });
 });
 
 describe('canonicalNumber', () => {

@@ -22,6 +22,13 @@ describe('ask', () => {
     expect(result.answers[0]?.excerpt).toMatch(/25,000/);
   });
 
+  it('answers a question typed with contractions as one typed without', () => {
+    const result = index.ask("I'm curious, how many fake accounts were used? I don't know.");
+    expect(result.answers[0]?.excerpt).toBe(
+      index.ask('How many fake accounts were used?').answers[0]?.excerpt,
+    );
+  });
+
   it('refuses an off-topic question, with suggestions the corpus answers', () => {
     const result = index.ask('What is the capital of France?');
     expect(result.answers).toEqual([]);
