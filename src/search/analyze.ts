@@ -117,8 +117,15 @@ export function tokenize(text: string): string[] {
  * The package's list, less "make": "who makes Claude?" asks for a maker. (Its other light verbs stay stop
  * words: "come" would meet "came out" and "comes" in passages that have nothing to do with a question.)
  * Plus "go", a light verb like "come" ("went", "gone" too): "how did the vote go?" asks about the vote.
+ * Plus the personal pronouns the list lacks ("she", "itself"…): they name no one in particular. Not "us",
+ * which people also type for the country ("did the us government…").
  */
-const STOP_WORDS = new Set([...ENGLISH_STOP_WORDS.filter((word) => word !== 'make'), 'go']);
+const STOP_WORDS = new Set([
+  ...ENGLISH_STOP_WORDS.filter((word) => word !== 'make'),
+  'go',
+  ...['she', 'hers', 'herself', 'itself', 'myself', 'yourself', 'ourselves', 'themselves', 'ours', 'yours'],
+  'theirs',
+]);
 
 /**
  * The modal verbs the list lacks ("would" and "can" are in it): "when will the rest be done?" is not

@@ -26,6 +26,11 @@ describe('analyze', () => {
     expect(analyzeQuery('Who makes Claude?')).toEqual(['make', 'claud']);
   });
 
+  it('drops the personal pronouns the stop-word list lacks', () => {
+    expect(analyze('she herself itself themselves ourselves yours')).toEqual([]);
+    expect(analyzeQuery('Is distillation itself legal?')).toEqual(analyzeQuery('Is distillation legal?'));
+  });
+
   it('keeps the country apart from the pronoun and from "used"', () => {
     expect(analyze('US')).toEqual(['usa']);
     expect(analyze('used')).not.toEqual(['usa']);
