@@ -83,8 +83,8 @@ describe('golden questions', () => {
     }
   });
 
-  // The quality targets. Not met yet by the lexical ranker (measured: `npm run bench`, bench/README.md):
-  // they are skipped, not lowered, until the ranking reaches them.
+  // The quality targets. The first three are not met yet by the lexical ranker (measured: `npm run bench`,
+  // bench/README.md): they are skipped, not lowered, until the ranking reaches them.
   it.skip('finds a correct excerpt first for at least 85% of answerable questions', () => {
     expect(hitAt(1)).toBeGreaterThanOrEqual(0.85);
   });
@@ -97,7 +97,7 @@ describe('golden questions', () => {
     expect(refusedShare(offTopic)).toBeGreaterThanOrEqual(0.9);
   });
 
-  it.skip('refuses at most 5% of answerable questions', () => {
+  it('refuses at most 5% of answerable questions', () => {
     expect(refusedShare(answerable)).toBeLessThanOrEqual(0.05);
   });
 });
