@@ -69,8 +69,8 @@ export interface FactsIndex {
  * bot refuses.
  *
  * Chosen on test/fixtures/golden.jsonl by sweeping 0.3–0.6 (share of answerable questions refused /
- * of off-topic ones refused). Swept again on the ranking of 0d1e46d: 0.35 → 2% / 50%, 0.4 → 5% / 68%,
- * 0.45 → 6% / 77%, 0.5 → 8% / 77%, 0.55 → 11% / 86%, 0.6 → 17% / 91%. 0.45 refuses as many off-topic questions as 0.5 and
+ * of off-topic ones refused). Swept again on the analysis of 3338261: 0.35 → 2% / 50%, 0.4 → 4% / 68%,
+ * 0.45 → 5% / 77%, 0.5 → 8% / 77%, 0.55 → 11% / 86%, 0.6 → 17% / 91%. 0.45 refuses as many off-topic questions as 0.5 and
  * fewer answerable ones; higher values buy off-topic refusals with many more answerable ones.
  */
 export const MIN_COVERAGE = 0.45;
