@@ -2,8 +2,7 @@
  * Text analysis shared by indexing and querying, so that a question and a passage meet on the same terms:
  * Unicode NFKC, typographic quotes and dashes folded, case folded, numbers normalised ("25,000" = "25000",
  * "28.8 million" = "28.8M" = "28800000"), English stop words dropped, irregular verbs brought to their base
- * form (wink-lemmatizer: "became" = "become", "wrote" = "write") and comparatives to theirs ("largest" =
- * "larger" = "large"), then Porter stemming.
+ * form (wink-lemmatizer: "became" = "become", "wrote" = "write"), then Porter stemming.
  */
 import { stemmer } from 'stemmer';
 import { eng as ENGLISH_STOP_WORDS } from 'stopword';
@@ -218,8 +217,7 @@ export function analyzeTerm(raw: string): string | null {
   const cached = analysed.get(raw);
   if (cached !== undefined) return cached;
   const word = uncontracted(raw.toLowerCase()).replace(/'s$/, '').replace(/'/g, '');
-  const verb = lemmatizer.verb(word);
-  const lemma = verb === word ? lemmatizer.adjective(word) : verb;
+  const lemma = lemmatizer.verb(word);
   // "doing", "done" and "did" are stop words as much as "do".
   const stop = STOP_WORDS.has(word) || STOP_WORDS.has(lemma) || MODAL_VERBS.has(word);
   const term = word.length === 0 || stop ? null : stemmer(lemma);
