@@ -1,8 +1,9 @@
 /**
  * Text analysis shared by indexing and querying, so that a question and a passage meet on the same terms:
  * Unicode NFKC, typographic quotes and dashes folded, case folded, numbers normalised ("25,000" = "25000",
- * "28.8 million" = "28.8M" = "28800000"), English stop words dropped, irregular verbs brought to their base
- * form (wink-lemmatizer: "became" = "become", "wrote" = "write"), then Porter stemming.
+ * "28.8 million" = "28.8M" = "28800000"), contractions read as their words ("didn't" = "did not"), English
+ * stop words dropped, irregular verbs brought to their base form (wink-lemmatizer: "became" = "become",
+ * "wrote" = "write"), then Porter stemming.
  */
 import { stemmer } from 'stemmer';
 import { eng as ENGLISH_STOP_WORDS } from 'stopword';
@@ -102,7 +103,9 @@ export interface CapitalisedWord {
 export function capitalisedWords(text: string): CapitalisedWord[] {
   const words: CapitalisedWord[] = [];
   tokenizeWithOffsets(text).forEach(({ token, written }, i) => {
-    const term = /^\p{Lu}/u.test(written) ? analyzeTerm(token) : null;
+    // A contraction ("Didn't…", "I'm…") is no name.
+    const lower = written.toLowerCase();
+    const term = /^\p{Lu}/u.test(written) && uncontracted(lower) === lower ? analyzeTerm(token) : null;
     if (term !== null) words.push({ written, term, first: i === 0 });
   });
   return words;
@@ -209,6 +212,9 @@ const QUESTION_FRAMING = new Set([
   'anyway',
   'some',
   'any',
+  // A negation asks about the same thing ("why didn't Alibaba reply?"); searched for, "not" would pull a
+  // question toward any passage that says "not".
+  'not',
 ]);
 
 /** Analyses one raw token: case folded, possessive dropped, stop words removed, stemmed. `null` drops it. */
@@ -228,14 +234,23 @@ export function analyzeTerm(raw: string): string | null {
   return term;
 }
 
+/** Negations typed without their apostrophe ("dont", "didnt"), and "cannot": all "not". */
+const BARE_NEGATION =
+  /^(?:(?:do|does|did|is|was|are|were|has|have|had|could|would|should|must|need)nt|cannot)$/;
+/** A pronoun and a verb typed without the apostrophe ("im", "youre"): nothing to search for. */
+const BARE_CONTRACTIONS = new Set(['im', 'ive', 'youre', 'youve', 'theyre', 'theyve', 'weve']);
+
 /**
- * A contraction reads as the words it stands for: "didn't" as "did not", of which only "not" is not a stop
- * word; "I'm", "you're", "we've", "I'll" and "I'd" as a pronoun and a verb, both stop words. Otherwise
- * "dont" and "im" are words no passage has, and a question typed with them is refused.
+ * A contraction reads as the words it stands for: "didn't" (or "didnt") as "did not", of which only "not"
+ * is not a stop word; "I'm", "you're", "we've", "I'll", "why'd" as a pronoun or question word and a verb.
+ * Otherwise "dont" and "im" are words no passage has, and a question typed with them is refused. Only a
+ * pronoun's or a question word's: "Sa'd" is a name. Returns "" for nothing.
  */
 function uncontracted(word: string): string {
-  if (word.endsWith("n't")) return 'not';
-  return /^(.+?)'(?:m|re|ve|ll|d)$/.exec(word)?.[1] ?? word;
+  if (word.endsWith("n't") || BARE_NEGATION.test(word)) return 'not';
+  if (BARE_CONTRACTIONS.has(word)) return '';
+  const base = /^(.+?)'(?:m|re|ve|ll|d)$/.exec(word)?.[1];
+  return base !== undefined && (STOP_WORDS.has(base) || QUESTION_FRAMING.has(base)) ? base : word;
 }
 
 const MAX_MEMO = 200_000;
@@ -243,7 +258,7 @@ const analysed = new Map<string, string | null>();
 
 /** Analyses a question: as `analyzeTerm`, and also drops the words that only frame the question. */
 function analyzeQueryTerm(raw: string): string | null {
-  const word = raw.toLowerCase().replace(/'s$/, '').replace(/'/g, '');
+  const word = uncontracted(raw.toLowerCase()).replace(/'s$/, '').replace(/'/g, '');
   if (QUESTION_FRAMING.has(word)) return null;
   return analyzeTerm(raw);
 }

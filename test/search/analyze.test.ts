@@ -52,6 +52,20 @@ describe('analyze', () => {
       analyzeQuery('I am sure you are right, we have seen I would say they will agree'),
     );
     expect(analyzeQuery("I'm curious how many accounts")).toEqual(analyzeQuery('curious how many accounts'));
+    // Typed without the apostrophe too.
+    expect(analyzeQuery('Im curious, why didnt Alibaba reply')).toEqual(
+      analyzeQuery('curious why Alibaba reply'),
+    );
+    expect(analyze('dont cannot')).toEqual(analyze('not not'));
+    // A question word's contraction frames the question as the word does.
+    expect(analyzeQuery("Why'd Alibaba do it?")).toEqual(analyzeQuery('Why did Alibaba do it?'));
+    // A name is not a contraction.
+    expect(analyze("Sa'd")).toEqual(analyze('Sad'));
+  });
+
+  it('keeps "not" in passages but does not search for it', () => {
+    expect(analyze('Alibaba did not reply')).toContain('not');
+    expect(analyzeQuery("Why didn't Alibaba reply?")).toEqual(analyzeQuery('Why did Alibaba reply?'));
   });
 });
 

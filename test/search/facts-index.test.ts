@@ -364,6 +364,13 @@ describe('findSources', () => {
     );
   });
 
+  it('does not read a capitalised contraction as a name', () => {
+    const claim = 'Alibaba used about 25,000 fake accounts.';
+    expect(index.findSources(`Didn't ${claim}`).supporting).toEqual(
+      index.findSources(`didn't ${claim}`).supporting,
+    );
+  });
+
   it('names the sentences of a message that nothing supports', () => {
     const result = index.findSources(
       'Anthropic says Alibaba used about 25,000 fake accounts. Also, the moon is made of green cheese.',
