@@ -69,7 +69,7 @@ export interface FactsIndex {
  * bot refuses.
  *
  * Chosen on test/fixtures/golden.jsonl by sweeping 0.3–0.6 (share of answerable questions refused /
- * of off-topic ones refused). Swept again on the analysis of 3338261: 0.35 → 2% / 50%, 0.4 → 4% / 68%,
+ * of off-topic ones refused). Swept again on the analysis of c06f1dd: 0.35 → 2% / 50%, 0.4 → 4% / 68%,
  * 0.45 → 5% / 77%, 0.5 → 8% / 77%, 0.55 → 11% / 86%, 0.6 → 17% / 91%. 0.45 refuses as many off-topic questions as 0.5 and
  * fewer answerable ones; higher values buy off-topic refusals with many more answerable ones.
  */
