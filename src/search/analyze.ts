@@ -2,12 +2,14 @@
  * Text analysis shared by indexing and querying, so that a question and a passage meet on the same terms:
  * Unicode NFKC, typographic quotes and dashes folded, case folded, numbers normalised ("25,000" = "25000",
  * "28.8 million" = "28.8M" = "28800000"), contractions read as their words ("didn't" = "did not"), English
- * stop words dropped, irregular verbs brought to their base form (wink-lemmatizer: "became" = "become",
- * "wrote" = "write"), then Porter stemming.
+ * stop words dropped, irregular verbs and comparatives brought to their base form (wink-lemmatizer:
+ * "became" = "become", "wrote" = "write", "largest" = "large"), then Porter stemming.
  */
 import { stemmer } from 'stemmer';
 import { eng as ENGLISH_STOP_WORDS } from 'stopword';
 import lemmatizer from 'wink-lemmatizer';
+import wordNetSenses from 'wink-lexicon/src/wn-word-senses.js';
+import wordNetWords from 'wink-lexicon/src/wn-words.js';
 
 const SCALES: Record<string, number> = {
   thousand: 1e3,
@@ -223,7 +225,7 @@ export function analyzeTerm(raw: string): string | null {
   const cached = analysed.get(raw);
   if (cached !== undefined) return cached;
   const word = uncontracted(raw.toLowerCase()).replace(/'s$/, '').replace(/'/g, '');
-  const lemma = lemmatizer.verb(word);
+  const lemma = comparedToBase(lemmatizer.verb(word));
   // "doing", "done" and "did" are stop words as much as "do".
   const stop = STOP_WORDS.has(word) || STOP_WORDS.has(lemma) || MODAL_VERBS.has(word);
   const term = word.length === 0 || stop ? null : stemmer(lemma);
@@ -232,6 +234,23 @@ export function analyzeTerm(raw: string): string | null {
   if (analysed.size >= MAX_MEMO) analysed.clear();
   analysed.set(raw, term);
   return term;
+}
+
+/**
+ * A comparative or superlative brought to its base form ("larger", "largest" → "large"; "better" → "good"),
+ * so that "biggest" meets "bigger". Not a word that WordNet also knows as a noun or a verb, whose other
+ * forms would stay apart ("broker" → "broke" while "brokers" stays; "lower", "lowered"; "Fuller"), nor
+ * one whose base is a stop word ("outer").
+ */
+function comparedToBase(word: string): string {
+  if (!/(?:er|est)$/.test(word) || nounOrVerb(word)) return word;
+  const base = lemmatizer.adjective(word);
+  return STOP_WORDS.has(base) ? word : base;
+}
+
+function nounOrVerb(word: string): boolean {
+  const index = wordNetWords[word];
+  return index !== undefined && (wordNetSenses[index] ?? []).some((file) => file >= 3 && file <= 43);
 }
 
 /** Negations typed without their apostrophe ("dont", "didnt"), and "cannot": all "not". */

@@ -26,6 +26,14 @@ describe('analyze', () => {
     expect(analyzeQuery('Who makes Claude?')).toEqual(['make', 'claud']);
   });
 
+  it('brings comparatives and superlatives to their base form, not nouns and verbs that look like them', () => {
+    expect(analyze('largest larger')).toEqual(analyze('large large'));
+    expect(analyze('biggest bigger cheaper')).toEqual(analyze('big big cheap'));
+    expect(analyze('broker lower cleaner')).toEqual(analyze('brokers lowered cleaners'));
+    expect(analyze('Fuller')).not.toEqual(analyze('full'));
+    expect(analyze('outer')).toHaveLength(1);
+  });
+
   it('drops the personal pronouns the stop-word list lacks', () => {
     expect(analyze('she herself itself themselves ourselves yours')).toEqual([]);
     expect(analyzeQuery('Is distillation itself legal?')).toEqual(analyzeQuery('Is distillation legal?'));
