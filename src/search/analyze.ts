@@ -5,11 +5,18 @@
  * stop words dropped, irregular verbs and comparatives brought to their base form (wink-lemmatizer:
  * "became" = "become", "wrote" = "write", "largest" = "large"), then Porter stemming.
  */
+import { createRequire } from 'node:module';
 import { stemmer } from 'stemmer';
 import { eng as ENGLISH_STOP_WORDS } from 'stopword';
 import lemmatizer from 'wink-lemmatizer';
-import wordNetSenses from 'wink-lexicon/src/wn-word-senses.js';
-import wordNetWords from 'wink-lexicon/src/wn-words.js';
+
+// wink-lexicon's WordNet tables, which wink-lemmatizer loads too. Required rather than imported: through
+// an ES import, tsx (which `npm start` runs) would hold them a second time, about 5 MB more heap.
+const require = createRequire(import.meta.url);
+/** WordNet's base forms, each with the index of its senses in wordNetSenses. */
+const wordNetWords: Record<string, number> = require('wink-lexicon/src/wn-words.js');
+/** Each word's WordNet lexicographer files, one a sense: 0–1 adjective, 2 adverb, 3–28 noun, 29–43 verb. */
+const wordNetSenses: number[][] = require('wink-lexicon/src/wn-word-senses.js');
 
 const SCALES: Record<string, number> = {
   thousand: 1e3,
