@@ -10,8 +10,8 @@ import { stemmer } from 'stemmer';
 import { eng as ENGLISH_STOP_WORDS } from 'stopword';
 import lemmatizer from 'wink-lemmatizer';
 
-// wink-lexicon's WordNet tables, which wink-lemmatizer loads too. Required rather than imported: through
-// an ES import, tsx (which `npm start` runs) would hold them a second time, about 5 MB more heap.
+// wink-lexicon's WordNet tables, the same objects wink-lemmatizer loads. Required rather than imported:
+// through an ES import, tsx (which `npm start` runs) keeps about 5 MB more heap.
 const require = createRequire(import.meta.url);
 /** WordNet's base forms, each with the index of its senses in wordNetSenses. */
 const wordNetWords: Record<string, number> = require('wink-lexicon/src/wn-words.js');
@@ -232,7 +232,11 @@ export function analyzeTerm(raw: string): string | null {
   const cached = analysed.get(raw);
   if (cached !== undefined) return cached;
   const word = uncontracted(raw.toLowerCase()).replace(/'s$/, '').replace(/'/g, '');
-  const lemma = comparedToBase(lemmatizer.verb(word));
+  const verb = lemmatizer.verb(word);
+  // A capitalised word that WordNet does not list may be a name ("Kinder", "Shorter"), and is left as it
+  // is; one it lists is compared ("Earlier, the company…").
+  const name = /^\p{Lu}/u.test(raw) && wordNetWords[word] === undefined;
+  const lemma = name ? verb : comparedToBase(verb);
   // "doing", "done" and "did" are stop words as much as "do".
   const stop = STOP_WORDS.has(word) || STOP_WORDS.has(lemma) || MODAL_VERBS.has(word);
   const term = word.length === 0 || stop ? null : stemmer(lemma);
@@ -244,15 +248,15 @@ export function analyzeTerm(raw: string): string | null {
 }
 
 /**
- * A comparative or superlative brought to its base form ("larger", "largest" → "large"; "better" → "good"),
- * so that "biggest" meets "bigger". Not a word that WordNet also knows as a noun or a verb, whose other
- * forms would stay apart ("broker" → "broke" while "brokers" stays; "lower", "lowered"; "Fuller"), nor
- * one whose base is a stop word ("outer").
+ * A comparative or superlative brought to its base form ("larger", "largest" → "large"), so that
+ * "biggest" meets "bigger". Not a word that WordNet also knows as a noun or a verb, whose other forms
+ * would stay apart ("broker" → "broke" while "brokers" stays; "lower", "lowered"; "better"), nor one whose
+ * base is a stop word ("outer") or frames a question ("farthest" → "far").
  */
 function comparedToBase(word: string): string {
   if (!/(?:er|est)$/.test(word) || nounOrVerb(word)) return word;
   const base = lemmatizer.adjective(word);
-  return STOP_WORDS.has(base) ? word : base;
+  return STOP_WORDS.has(base) || QUESTION_FRAMING.has(base) ? word : base;
 }
 
 function nounOrVerb(word: string): boolean {

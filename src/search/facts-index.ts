@@ -325,7 +325,12 @@ export class SearchIndex implements FactsIndex {
     const kind = questionKind(text);
     const measure = measureOf(text);
     // A magnitude ("how big…") is any figure, not the word; "last" in "how long did it last?" adds nothing.
-    const restated = new Set([...(measure?.magnitude ? [measure.term] : []), ...(measure?.verbs ?? [])]);
+    // Unless the question uses the word again: "how big was the biggest attack?"
+    const terms = analyze(text);
+    const once = (term: string) => terms.indexOf(term) === terms.lastIndexOf(term);
+    const restated = new Set(
+      [...(measure?.magnitude ? [measure.term] : []), ...(measure?.verbs ?? [])].filter(once),
+    );
     const concepts = analyzeQuery(text)
       .filter((term) => !namesKind(kind, term) && !restated.has(term))
       .map((term) => {

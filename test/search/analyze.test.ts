@@ -32,6 +32,11 @@ describe('analyze', () => {
     expect(analyze('broker lower cleaner')).toEqual(analyze('brokers lowered cleaners'));
     expect(analyze('Fuller')).not.toEqual(analyze('full'));
     expect(analyze('outer')).toHaveLength(1);
+    // A capitalised word WordNet does not list may be a name; one it lists opens a sentence.
+    expect(analyze('Kinder Shorter')).not.toEqual(analyze('kind short'));
+    expect(analyze('Earlier')).toEqual(analyze('earlier'));
+    // Nor does a comparative become a word that frames a question.
+    expect(analyzeQuery('the farthest point')).toHaveLength(2);
   });
 
   it('drops the personal pronouns the stop-word list lacks', () => {

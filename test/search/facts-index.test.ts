@@ -29,6 +29,12 @@ describe('ask', () => {
     );
   });
 
+  it('keeps a superlative that says again what "how big" asks', () => {
+    expect(index.ask('How big was the biggest distillation attack?').answers[0]?.excerpt).toMatch(
+      /largest known distillation attack/,
+    );
+  });
+
   it('refuses an off-topic question, with suggestions the corpus answers', () => {
     const result = index.ask('What is the capital of France?');
     expect(result.answers).toEqual([]);
