@@ -231,7 +231,7 @@ export function analyzeTerm(raw: string): string | null {
   if (/^\d/.test(raw)) return raw;
   const cached = analysed.get(raw);
   if (cached !== undefined) return cached;
-  const word = uncontracted(raw.toLowerCase()).replace(/'s$/, '').replace(/'/g, '');
+  const word = wordOf(raw);
   const verb = lemmatizer.verb(word);
   // A capitalised word that WordNet does not list may be a name ("Kinder", "Shorter"), and is left as it
   // is; one it lists is compared ("Earlier, the company…").
@@ -264,6 +264,11 @@ function nounOrVerb(word: string): boolean {
   return index !== undefined && (wordNetSenses[index] ?? []).some((file) => file >= 3 && file <= 43);
 }
 
+/** A raw token as a word: case folded, its contraction undone, possessive and apostrophes dropped. */
+function wordOf(raw: string): string {
+  return uncontracted(raw.toLowerCase()).replace(/'s$/, '').replace(/'/g, '');
+}
+
 /** Negations typed without their apostrophe ("dont", "didnt"), and "cannot": all "not". */
 const BARE_NEGATION =
   /^(?:(?:do|does|did|is|was|are|were|has|have|had|could|would|should|must|need)nt|cannot)$/;
@@ -288,8 +293,7 @@ const analysed = new Map<string, string | null>();
 
 /** Analyses a question: as `analyzeTerm`, and also drops the words that only frame the question. */
 function analyzeQueryTerm(raw: string): string | null {
-  const word = uncontracted(raw.toLowerCase()).replace(/'s$/, '').replace(/'/g, '');
-  if (QUESTION_FRAMING.has(word)) return null;
+  if (QUESTION_FRAMING.has(wordOf(raw))) return null;
   return analyzeTerm(raw);
 }
 

@@ -69,9 +69,10 @@ export interface FactsIndex {
  * bot refuses.
  *
  * Chosen on test/fixtures/golden.jsonl by sweeping 0.3–0.6 (share of answerable questions refused /
- * of off-topic ones refused). Swept again on the analysis of c06f1dd: 0.35 → 2% / 50%, 0.4 → 4% / 68%,
- * 0.45 → 5% / 77%, 0.5 → 8% / 77%, 0.55 → 11% / 86%, 0.6 → 17% / 91%. 0.45 refuses as many off-topic questions as 0.5 and
- * fewer answerable ones; higher values buy off-topic refusals with many more answerable ones.
+ * of off-topic ones refused). Swept again on the analysis of 8bcf53f: 0.35 → 2% / 50%, 0.4 → 4% / 68%,
+ * 0.45 → 5% / 77%, 0.5 → 8% / 77%, 0.55 → 11% / 86%, 0.6 → 17% / 91%. 0.45 refuses as many off-topic
+ * questions as 0.5 and fewer answerable ones; higher values buy off-topic refusals with many more
+ * answerable ones.
  */
 export const MIN_COVERAGE = 0.45;
 /** "Find sources" is stricter: a claim is supported only when a passage covers this share of it. */
@@ -326,11 +327,13 @@ export class SearchIndex implements FactsIndex {
     const measure = measureOf(text);
     // A magnitude ("how big…") is any figure, not the word; "last" in "how long did it last?" adds nothing.
     // Unless the question uses the word again: "how big was the biggest attack?"
-    const terms = analyze(text);
-    const once = (term: string) => terms.indexOf(term) === terms.lastIndexOf(term);
-    const restated = new Set(
-      [...(measure?.magnitude ? [measure.term] : []), ...(measure?.verbs ?? [])].filter(once),
-    );
+    const restated = new Set<string>();
+    if (measure) {
+      const terms = analyze(text);
+      for (const term of [...(measure.magnitude ? [measure.term] : []), ...measure.verbs]) {
+        if (terms.indexOf(term) === terms.lastIndexOf(term)) restated.add(term);
+      }
+    }
     const concepts = analyzeQuery(text)
       .filter((term) => !namesKind(kind, term) && !restated.has(term))
       .map((term) => {
