@@ -39,6 +39,7 @@ import {
   cover,
   kindFactor,
   lengthFactor,
+  literalFactor,
   proximity,
   type Query,
   type Ranked,
@@ -343,7 +344,12 @@ export class SearchIndex implements FactsIndex {
         const df = Math.max(0, ...alternatives.map((t) => this.#documentFrequency.get(t) ?? 0));
         // A name the corpus never mentions ("Google", "OpenAI") says the question is about something else.
         const unknownName = df === 0 && names.has(term) ? UNKNOWN_NAME_WEIGHT : 1;
-        return { term, alternatives, weight: unknownName * Math.log(1 + this.#passages.length / (1 + df)) };
+        return {
+          term,
+          alternatives,
+          own: [term, ...units],
+          weight: unknownName * Math.log(1 + this.#passages.length / (1 + df)),
+        };
       });
     const { numbers, dates } = findFigures(text);
     const given = [...numbers, ...dates];
@@ -399,6 +405,7 @@ export class SearchIndex implements FactsIndex {
         proximity(positions.map((p) => p.at)) *
         kindFactor(query.kind, passage, figure) *
         lengthFactor(passage) *
+        literalFactor(query, passage, totalWeight) *
         (passage.asks ? ASKING_PENALTY : 1);
       ranked.push({ passage, score, coverage, figure, figureOf, concepts: positions.map((p) => p.concept) });
     }

@@ -244,6 +244,22 @@ describe('ask', () => {
     );
   });
 
+  it('ranks a passage in the question’s own words above one that has only its synonyms', async () => {
+    await withFacts(
+      {
+        'a.md': '# Recall\n\nAcme has not replied.\n\nAcme has denied any wrongdoing in the recall.\n',
+        'synonyms.txt': 'comment, reply, replied, denied\n',
+      },
+      async (facts) => {
+        const { answers } = facts.ask('Has Acme denied it?');
+        expect(answers.map((a) => a.excerpt)).toEqual([
+          'Acme has denied any wrongdoing in the recall.',
+          'Acme has not replied.',
+        ]);
+      },
+    );
+  });
+
   it('answers from a corpus where the question’s words are in hundreds of passages', async () => {
     const shipments = Array.from({ length: 400 }, (_, i) => `Widget shipment ${i + 1} reached the port.`);
     await withFacts(
