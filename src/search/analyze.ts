@@ -32,11 +32,15 @@ const SCALES: Record<string, number> = {
 };
 
 /**
- * One token: a number with its optional scale word, a dotted or upper-case acronym ("U.S.", "US", "AI"),
- * or a word (letters and digits, with an inner apostrophe: "Alibaba's").
+ * One token: a number with its optional scale word, a dotted acronym with its optional possessive ("U.S.",
+ * "U.S.'s", and "u.s." as people type it), or a word (letters and digits, with an inner apostrophe:
+ * "Alibaba's", "US's").
  */
 const TOKEN =
-  /(\d[\d,]*(?:\.\d+)?)(?:\s?([Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|[Mm]n|[Bb]n|[Tt]n|[kmbKMB])(?![\p{L}\p{N}]))?|((?:\p{Lu}\.){2,})|([\p{L}\p{N}]+(?:'[\p{L}]+)*)/gu;
+  /(\d[\d,]*(?:\.\d+)?)(?:\s?([Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|[Mm]n|[Bb]n|[Tt]n|[kmbKMB])(?![\p{L}\p{N}]))?|((?:\p{Lu}\.){2,}|u\.s\.)(?:'s(?![\p{L}\p{N}]))?|([\p{L}\p{N}]+(?:'[\p{L}]+)*)/gu;
+
+/** An upper-case acronym, with its optional possessive: "US", "AI's". */
+const ACRONYM = /^(\p{Lu}{2,})(?:'s)?$/u;
 
 /**
  * Chat markup that is not part of a question: Discord and Slack mentions (`<@123>`, `<!channel>`,
@@ -54,7 +58,7 @@ export function withoutChatMarkup(text: string): string {
 export function fold(text: string): string {
   return text
     .normalize('NFKC')
-    .replace(/[\u2018\u2019\u201a\u201b\u2032\u00b4`]/g, "'")
+    .replace(/[\u2018\u2019\u201a\u201b\u2032\u00b4\u02bc`]/g, "'")
     .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-');
 }
@@ -83,15 +87,22 @@ interface RawToken {
   written: string;
 }
 
-/** Splits text into raw tokens with their positions. */
+/**
+ * Splits text into raw tokens with their positions. "us" after "the" is the country typed in lower case
+ * ("did the us government…"): the pronoun never follows "the".
+ */
 function tokenizeWithOffsets(text: string): RawToken[] {
   const tokens: RawToken[] = [];
   for (const match of fold(text).matchAll(TOKEN)) {
-    const [, digits, scale, acronym, word] = match;
+    const [, digits, scale, dotted, word] = match;
     let token: string | undefined;
     if (digits !== undefined) token = canonicalNumber(digits, scale);
-    else if (acronym !== undefined) token = acronymTerm(acronym.replace(/\./g, ''));
-    else if (word !== undefined) token = /^\p{Lu}{2,}$/u.test(word) ? acronymTerm(word) : word;
+    else if (dotted !== undefined) token = acronymTerm(dotted.replace(/\./g, ''));
+    else if (word !== undefined) {
+      const acronym = ACRONYM.exec(word)?.[1];
+      const theUs = word === 'us' && tokens.at(-1)?.token.toLowerCase() === 'the';
+      token = acronym !== undefined ? acronymTerm(acronym) : theUs ? acronymTerm(word) : word;
+    }
     if (token !== undefined) tokens.push({ token, index: match.index, written: match[0] });
   }
   return tokens;

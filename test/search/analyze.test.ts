@@ -47,6 +47,19 @@ describe('analyze', () => {
   it('keeps the country apart from the pronoun and from "used"', () => {
     expect(analyze('US')).toEqual(['usa']);
     expect(analyze('used')).not.toEqual(['usa']);
+    expect(analyze('what they told us')).not.toContain('usa');
+    // As people type it: in lower case after "the", dotted in lower case, with a possessive.
+    for (const typed of [
+      'the us government',
+      'the u.s. government',
+      "the US's government",
+      "the U.S.'s government",
+    ])
+      expect(analyze(typed)).toEqual(['usa', 'govern']);
+  });
+
+  it('folds the modifier letter apostrophe as the typographic one', () => {
+    expect(analyze('Alibaba hasnʼt replied')).toEqual(analyze('Alibaba has not replied'));
   });
 
   it('drops the words that only frame a question', () => {
