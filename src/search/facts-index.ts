@@ -39,7 +39,7 @@ import {
   cover,
   kindFactor,
   lengthFactor,
-  literalFactor,
+  ownWordsFactor,
   proximity,
   type Query,
   type Ranked,
@@ -405,7 +405,7 @@ export class SearchIndex implements FactsIndex {
         proximity(positions.map((p) => p.at)) *
         kindFactor(query.kind, passage, figure) *
         lengthFactor(passage) *
-        literalFactor(query, passage, totalWeight) *
+        ownWordsFactor(query, passage, totalWeight) *
         (passage.asks ? ASKING_PENALTY : 1);
       ranked.push({ passage, score, coverage, figure, figureOf, concepts: positions.map((p) => p.concept) });
     }

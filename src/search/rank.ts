@@ -61,21 +61,23 @@ export function cover(query: Query, passage: Passage, result: SearchResult, tota
 }
 
 /**
- * A synonym stands for the question's word, not always in its sense ("denied" and "replied" are one group
- * so that either finds the other; "has Alibaba denied it?" is better answered by "Alibaba has denied…"):
- * a passage ranks up to 10% lower for the share of the question it covers only through synonyms. A chosen
- * value, not a tuned one; on the golden set 5% and 10% give the same answers, 20% loses a hit.
+ * A synonym stands for the question's word, not always in its sense: "denied" and "replied" are one group
+ * so that either finds the other, but "has Acme denied it?" is better answered by "Acme has denied…" than
+ * by "Acme has not replied". So the share of the question's weight a passage holds in the question's own
+ * words (or a measure's units) counts once more, for up to 10% of the score; a word it covers only through
+ * a synonym, or not at all, does not. A chosen value, not a tuned one: on the golden set 5% and 10% give
+ * the same answers, 20% loses a hit.
  */
-export const SYNONYM_DISCOUNT = 0.1;
+export const OWN_WORDS_WEIGHT = 0.1;
 
-/** The rank factor for how much of the question a passage covers in its own words rather than synonyms. */
-export function literalFactor(query: Query, passage: Passage, totalWeight: number): number {
+/** The rank factor for the share of the question's weight a passage holds in the question's own words. */
+export function ownWordsFactor(query: Query, passage: Passage, totalWeight: number): number {
   if (totalWeight <= 0) return 1;
   let own = 0;
   for (const concept of query.concepts)
     if (concept.own.some((t) => passage.termSet.has(t) || passage.questionTerms.has(t)))
       own += concept.weight;
-  return 1 - SYNONYM_DISCOUNT + (SYNONYM_DISCOUNT * own) / totalWeight;
+  return 1 - OWN_WORDS_WEIGHT + (OWN_WORDS_WEIGHT * own) / totalWeight;
 }
 
 /** Where each concept the passage holds (itself or a synonym) stands in it, for proximity and figures. */
