@@ -40,7 +40,7 @@ const TOKEN =
   /(\d[\d,]*(?:\.\d+)?)(?:\s?([Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|[Mm]n|[Bb]n|[Tt]n|[kmbKMB])(?![\p{L}\p{N}]))?|((?:\p{Lu}\.){2,}|u\.s\.)(?:'s(?![\p{L}\p{N}]))?|([\p{L}\p{N}]+(?:'[\p{L}]+)*)/gu;
 
 /** An upper-case acronym, with its optional possessive: "US", "AI's". */
-const ACRONYM = /^(\p{Lu}{2,})(?:'s)?$/u;
+const ACRONYM = /^(\p{Lu}{2,})(?:'[sS])?$/u;
 
 /**
  * Chat markup that is not part of a question: Discord and Slack mentions (`<@123>`, `<!channel>`,
@@ -87,10 +87,7 @@ interface RawToken {
   written: string;
 }
 
-/**
- * Splits text into raw tokens with their positions. "us" after "the" is the country typed in lower case
- * ("did the us government…"): the pronoun never follows "the".
- */
+/** Splits text into raw tokens with their positions. */
 function tokenizeWithOffsets(text: string): RawToken[] {
   const tokens: RawToken[] = [];
   for (const match of fold(text).matchAll(TOKEN)) {
@@ -100,8 +97,7 @@ function tokenizeWithOffsets(text: string): RawToken[] {
     else if (dotted !== undefined) token = acronymTerm(dotted.replace(/\./g, ''));
     else if (word !== undefined) {
       const acronym = ACRONYM.exec(word)?.[1];
-      const theUs = word === 'us' && tokens.at(-1)?.token.toLowerCase() === 'the';
-      token = acronym !== undefined ? acronymTerm(acronym) : theUs ? acronymTerm(word) : word;
+      token = acronym !== undefined ? acronymTerm(acronym) : word;
     }
     if (token !== undefined) tokens.push({ token, index: match.index, written: match[0] });
   }
