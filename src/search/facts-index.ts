@@ -152,9 +152,9 @@ export class SearchIndex implements FactsIndex {
       for (const word of passage.folded.match(LOWER_CASE_WORD) ?? []) this.#commonWords.add(word);
     }
     for (const group of corpus.synonyms) {
-      const stems = [
-        ...new Set(group.map((word) => analyzeTerm(word.toLowerCase())).filter((t) => t !== null)),
-      ];
+      // Read as the passages are, so that "U.S." and "US" are the country, not "u.s." and the pronoun "us";
+      // a word that reads as several terms ("e-mail") can stand for none of them.
+      const stems = [...new Set(group.flatMap((word) => oneTerm(analyze(word))))];
       for (const stem of stems) {
         this.#synonyms.set(stem, [...new Set([...(this.#synonyms.get(stem) ?? []), ...stems])]);
       }
@@ -552,4 +552,9 @@ const LOWER_CASE_WORD = /(?<![\p{L}\p{N}'\u2019])\p{Ll}[\p{L}\p{N}]*/gu;
 
 function clamp(value: number, min: number, max: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.trunc(value))) : min;
+}
+
+/** The term a word reads as, when it reads as exactly one. */
+function oneTerm(terms: string[]): string[] {
+  return terms.length === 1 ? terms : [];
 }

@@ -260,6 +260,23 @@ describe('ask', () => {
     );
   });
 
+  it('reads the synonyms file as it reads passages: "U.S." is the country, "us" the pronoun', async () => {
+    await withFacts(
+      {
+        'a.md': '# Trade\n\nAmerica imposed new tariffs on steel.\n\nThey told us the talks would resume.\n',
+        'synonyms.txt': 'U.S., America\n',
+      },
+      async (facts) => {
+        expect(facts.ask('Did the U.S. impose tariffs?').answers[0]?.excerpt).toBe(
+          'America imposed new tariffs on steel.',
+        );
+        expect(facts.ask('What did they tell us about the talks?').answers.map((a) => a.excerpt)).toEqual([
+          'They told us the talks would resume.',
+        ]);
+      },
+    );
+  });
+
   it('answers from a corpus where the question’s words are in hundreds of passages', async () => {
     const shipments = Array.from({ length: 400 }, (_, i) => `Widget shipment ${i + 1} reached the port.`);
     await withFacts(
