@@ -121,7 +121,33 @@ describe('facts sources and check', () => {
   });
 
   it('validates the bundled corpus', () => {
-    expect(facts(['check'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^ok: 5 sources/) });
+    expect(facts(['check'])).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^ok: 5 sources/),
+      stderr: '',
+    });
+  });
+
+  it('warns of synonyms that match nothing and suggestions nothing answers, and still passes', async () => {
+    const odd = await tempCorpus({
+      'a.md': '# Recall\n\nAcme recalled 3,000 kettles in May.\n',
+      'synonyms.txt': 'kettles, e-mail, the\n',
+      'sources.json': JSON.stringify({
+        suggestions: ['How many kettles were recalled?', 'Who won the match?'],
+      }),
+    });
+    try {
+      const { code, stdout, stderr } = facts(['check', odd.dir]);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^ok: 1 source, 1 passage,/);
+      expect(stderr.trim().split('\n')).toEqual([
+        'warning: synonyms.txt: "e-mail" reads as 2 words (e, mail); it matches nothing',
+        'warning: synonyms.txt: "the" is a word the index leaves out (a stop word); it matches nothing',
+        'warning: sources.json: no passage answers the suggestion "Who won the match?"; it is not offered',
+      ]);
+    } finally {
+      await odd.cleanup();
+    }
   });
 
   it('names the bad file and exits 1', () => {

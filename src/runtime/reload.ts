@@ -62,7 +62,15 @@ export class CorpusReloader {
   async load(): Promise<FactsIndex> {
     const index = await this.#options.load(this.#options.dir);
     this.#current = index;
+    this.#warn(index);
     return index;
+  }
+
+  /** What the corpus asks for that the index cannot do, once for each version served. */
+  #warn(index: FactsIndex): void {
+    for (const warning of index.warnings) {
+      this.#options.logger.warn({ dir: this.#options.dir, version: index.version }, `corpus: ${warning}`);
+    }
   }
 
   /**
@@ -149,6 +157,7 @@ export class CorpusReloader {
           { reason, version: next.version, previousVersion, passages: next.passageCount, durationMs },
           'corpus reloaded',
         );
+        this.#warn(next);
       }
     } catch (error) {
       outcome = { result: 'failed', reason, version: previousVersion, previousVersion, error };

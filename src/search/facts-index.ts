@@ -16,6 +16,7 @@ import type {
   SourceSummary,
 } from '../answer.js';
 import type { Corpus, Source } from '../corpus/load.js';
+import { METADATA_FILE, SYNONYMS_FILE } from '../corpus/metadata.js';
 import { sentenceSpans } from '../corpus/passages.js';
 import { cleanUserText, MAX_MESSAGE_LENGTH, MAX_QUESTION_LENGTH, shorten } from '../present.js';
 import {
@@ -50,6 +51,11 @@ export interface FactsIndex {
   /** Content hash of the corpus (12 hex characters). */
   readonly version: string;
   readonly passageCount: number;
+  /**
+   * What the corpus's own files ask for that the index cannot do: a synonym that can match nothing, an
+   * example question no passage answers (never offered). The corpus still loads; operators are told.
+   */
+  readonly warnings: readonly string[];
   /**
    * Answers a question with cited excerpts, best first; `answers` is empty (and `suggestions` filled)
    * when nothing in the corpus answers it. Never throws on any input string.
@@ -135,6 +141,7 @@ export class SearchIndex implements FactsIndex {
   readonly #suggestionIndex: MiniSearch<{ id: number; text: string }>;
 
   readonly #minCoverage: number;
+  readonly warnings: string[] = [];
 
   private constructor(corpus: Corpus, options: IndexOptions) {
     this.#corpus = corpus;
@@ -154,7 +161,7 @@ export class SearchIndex implements FactsIndex {
     for (const group of corpus.synonyms) {
       // Read as the passages are, so that "U.S." and "US" are the country, not "u.s." and the pronoun "us";
       // a word that reads as several terms ("e-mail") can stand for none of them.
-      const stems = [...new Set(group.flatMap((word) => oneTerm(analyze(word))))];
+      const stems = [...new Set(group.flatMap((word) => this.#synonymTerm(word)))];
       for (const stem of stems) {
         this.#synonyms.set(stem, [...new Set([...(this.#synonyms.get(stem) ?? []), ...stems])]);
       }
@@ -192,8 +199,26 @@ export class SearchIndex implements FactsIndex {
         .map((p) => p.excerpt),
     ];
     this.#suggestions = [...new Set(candidates)].filter((q) => this.#rank(this.#parse(q), {}).length > 0);
+    for (const question of corpus.suggestions) {
+      if (!this.#suggestions.includes(question))
+        this.warnings.push(
+          `${METADATA_FILE}: no passage answers the suggestion "${question}"; it is not offered`,
+        );
+    }
     this.#suggestionIndex = new MiniSearch({ fields: ['text'], tokenize, processTerm: analyzeTerm });
     this.#suggestionIndex.addAll(this.#suggestions.map((text, id) => ({ id, text })));
+  }
+
+  /** The term a synonyms-file word reads as; none, with a warning, when it reads as none or several. */
+  #synonymTerm(word: string): string[] {
+    const terms = analyze(word);
+    if (terms.length === 1) return terms;
+    this.warnings.push(
+      terms.length === 0
+        ? `${SYNONYMS_FILE}: "${word}" is a word the index leaves out (a stop word); it matches nothing`
+        : `${SYNONYMS_FILE}: "${word}" reads as ${terms.length} words (${terms.join(', ')}); it matches nothing`,
+    );
+    return [];
   }
 
   /** Builds the index of a loaded corpus. */
@@ -552,9 +577,4 @@ const LOWER_CASE_WORD = /(?<![\p{L}\p{N}'\u2019])\p{Ll}[\p{L}\p{N}]*/gu;
 
 function clamp(value: number, min: number, max: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.trunc(value))) : min;
-}
-
-/** The term a word reads as, when it reads as exactly one. */
-function oneTerm(terms: string[]): string[] {
-  return terms.length === 1 ? terms : [];
 }

@@ -9,6 +9,7 @@ export function fakeIndex(version: string, passageCount = 3): FactsIndex {
   return {
     version,
     passageCount,
+    warnings: [],
     ask: (query) => ({
       query,
       answers: [],

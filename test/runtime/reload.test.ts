@@ -29,6 +29,24 @@ describe('CorpusReloader', () => {
     );
   });
 
+  it('logs what the index cannot use, for the first corpus and for each new one', async () => {
+    const { logger, lines } = captureLogger();
+    const indexes = [
+      { ...fakeIndex('v1'), warnings: ['synonyms.txt: "the" matches nothing'] },
+      { ...fakeIndex('v1'), warnings: ['synonyms.txt: "the" matches nothing'] },
+      { ...fakeIndex('v2'), warnings: ['sources.json: no passage answers "Why?"'] },
+    ];
+    reloader = new CorpusReloader({ dir: 'x', logger, load: async () => indexes.shift() ?? fakeIndex('v?') });
+    await reloader.load();
+    await reloader.reload('unchanged');
+    await reloader.reload('edited');
+
+    expect(lines.filter((l) => l.level === 40).map((l) => [l.msg, l.version])).toEqual([
+      ['corpus: synonyms.txt: "the" matches nothing', 'v1'],
+      ['corpus: sources.json: no passage answers "Why?"', 'v2'],
+    ]);
+  });
+
   it('keeps serving the old corpus when the new one is invalid, and logs why', async () => {
     const { logger, lines } = captureLogger();
     let broken = false;

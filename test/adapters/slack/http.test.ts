@@ -447,6 +447,7 @@ describe('failures', () => {
       get passageCount() {
         return index.passageCount;
       },
+      warnings: [],
       ask: (question, options) => {
         if (broken) throw new Error('index exploded');
         return index.ask(question, options);

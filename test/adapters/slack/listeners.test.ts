@@ -32,6 +32,7 @@ function recordingService(log: string[]): FactsService {
   const index: FactsIndex = {
     version: 'v1',
     passageCount: 0,
+    warnings: [],
     ask: () => {
       log.push('ask');
       return empty;
