@@ -172,6 +172,8 @@ const QUESTION_FRAMING = new Set([
   'explain',
   'happen',
   'happened',
+  'happens',
+  'happening',
   'exactly',
   'really',
   'please',

@@ -64,6 +64,7 @@ describe('analyze', () => {
     expect(analyzeQuery('Hey, can you tell me when the campaign started?')).toEqual(['campaign', 'start']);
     expect(analyzeQuery('When will the rest be done?')).toEqual(['rest']);
     expect(analyzeQuery('How did the vote go?')).toEqual(['vote']);
+    expect(analyzeQuery('What is happening with the vote? What happens next?')).toEqual(['vote', 'next']);
     expect(analyze('went gone going will shall')).toEqual([]);
     expect(analyze('willing')).toHaveLength(1);
     expect(analyzeQuery('Why did the power go out, and whose fault was it?')).toEqual(['power', 'fault']);
