@@ -37,7 +37,7 @@ const SCALES: Record<string, number> = {
  * "Alibaba's", "US's").
  */
 const TOKEN =
-  /(\d[\d,]*(?:\.\d+)?)(?:\s?([Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|[Mm]n|[Bb]n|[Tt]n|[kmbKMB])(?![\p{L}\p{N}]))?|((?:\p{Lu}\.){2,}|u\.s\.)(?:'s(?![\p{L}\p{N}]))?|([\p{L}\p{N}]+(?:'[\p{L}]+)*)/gu;
+  /(\d[\d,]*(?:\.\d+)?)(?:\s?([Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|[Mm]n|[Bb]n|[Tt]n|[kmbKMB])(?![\p{L}\p{N}]))?|((?:\p{Lu}\.){2,}|u\.s\.)(?:'[sS](?![\p{L}\p{N}]))?|([\p{L}\p{N}]+(?:'[\p{L}]+)*)/gu;
 
 /** An upper-case acronym, with its optional possessive: "US", "AI's". */
 const ACRONYM = /^(\p{Lu}{2,})(?:'[sS])?$/u;

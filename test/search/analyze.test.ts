@@ -54,6 +54,7 @@ describe('analyze', () => {
     expect(analyze("the US's government")).toEqual(['usa', 'govern']);
     expect(analyze("THE US'S GOVERNMENT")).toEqual(['usa', 'govern']);
     expect(analyze("the U.S.'s government")).toEqual(['usa', 'govern']);
+    expect(analyze("THE U.S.'S GOVERNMENT")).toEqual(['usa', 'govern']);
   });
 
   it('folds the modifier letter apostrophe as the typographic one', () => {

@@ -264,7 +264,7 @@ describe('ask', () => {
     await withFacts(
       {
         'a.md': '# Trade\n\nAmerica imposed new tariffs on steel.\n\nThey told us the talks would resume.\n',
-        'synonyms.txt': 'U.S., America\n',
+        'synonyms.txt': 'US, U.S., America\n',
       },
       async (facts) => {
         expect(facts.ask('Did the U.S. impose tariffs?').answers[0]?.excerpt).toBe(
