@@ -7,21 +7,15 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { config as loadDotenv } from 'dotenv';
 import type { AskOptions } from './answer.js';
 import { runConsole } from './console.js';
-import { loadCorpus } from './corpus/load.js';
 import { loadFacts } from './facts.js';
 import { bundledCorpusDir } from './paths.js';
-import { cleanUserText, dateLabel, MAX_QUESTION_LENGTH, messages, renderText } from './present.js';
-import { type FactsIndex, SearchIndex } from './search/facts-index.js';
+import { cleanUserText, counted, dateLabel, MAX_QUESTION_LENGTH, messages, renderText } from './present.js';
+import type { FactsIndex } from './search/facts-index.js';
 import { FactsService } from './service.js';
 
 /** Exit codes: 0 done (a refusal is a result), 1 the corpus or a run failed, 2 wrong usage. */
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
-
-/** "1 source", "5 sources". */
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -118,7 +112,7 @@ export function buildProgram(): Command {
             `  ${s.url ?? '(no link)'}\n`,
         );
       }
-      process.stdout.write(`${count(sources.length, 'source')}, corpus version ${index.version}\n`);
+      process.stdout.write(`${counted(sources.length, 'source')}, corpus version ${index.version}\n`);
     });
 
   program
@@ -128,12 +122,12 @@ export function buildProgram(): Command {
     .action(async (dir: string | undefined) => {
       const target = dir ?? corpusDir(program);
       try {
-        const corpus = await loadCorpus(target);
-        for (const warning of SearchIndex.build(corpus).warnings)
-          process.stderr.write(`warning: ${warning}\n`);
-        const passages = corpus.sources.reduce((n, s) => n + s.passages.length, 0);
+        const index = await loadFacts(target);
+        for (const warning of index.warnings) process.stderr.write(`warning: ${warning}\n`);
+        const sources = index.sources();
+        const passages = sources.reduce((n, s) => n + s.passages, 0);
         process.stdout.write(
-          `ok: ${count(corpus.sources.length, 'source')}, ${count(passages, 'passage')}, version ${corpus.version}\n`,
+          `ok: ${counted(sources.length, 'source')}, ${counted(passages, 'passage')}, version ${index.version}\n`,
         );
       } catch (error) {
         process.stderr.write(`${(error as Error).message}\n`);

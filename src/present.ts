@@ -6,6 +6,11 @@
 import type { Answer, AskResult, Disagreement } from './answer.js';
 
 /** The bot's own sentences. None of them says anything about the story. */
+/** "1 source", "5 sources". */
+export function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export const messages = {
   refusal: 'No passage in the sources answers this.',
   suggestionsIntro: 'Questions the sources do answer:',
@@ -18,7 +23,7 @@ export const messages = {
   expired: 'This answer has expired: the sources have changed since it was given. Please ask again.',
   noMore: 'No more passages answer this question.',
   rateLimited: (seconds: number) =>
-    `You are asking too quickly. Please wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`,
+    `You are asking too quickly. Please wait ${counted(seconds, 'second')} and try again.`,
   questionTooLong: (max: number) =>
     `Questions are limited to ${max} characters; only the first ${max} were read.`,
   unknownSource: (id: string) => `There is no source with id "${id}".`,

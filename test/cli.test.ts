@@ -1,5 +1,6 @@
 /** The `facts` command, run as a user runs it: a real process, its output and exit code. */
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AskResult } from '../src/answer.js';
 import { tempCorpus } from './helpers/corpus.js';
@@ -131,19 +132,21 @@ describe('facts sources and check', () => {
   it('warns of synonyms that match nothing and suggestions nothing answers, and still passes', async () => {
     const odd = await tempCorpus({
       'a.md': '# Recall\n\nAcme recalled 3,000 kettles in May.\n',
-      'synonyms.txt': 'kettles, e-mail, the\n',
+      'synonyms.txt': 'kettles, e-mail, the\nthe, .\n',
       'sources.json': JSON.stringify({
-        suggestions: ['How many kettles were recalled?', 'Who won the match?'],
+        suggestions: ['How many kettles were recalled?', 'Who won the match?', 'Who won the match?'],
       }),
     });
     try {
       const { code, stdout, stderr } = facts(['check', odd.dir]);
       expect(code).toBe(0);
       expect(stdout).toMatch(/^ok: 1 source, 1 passage,/);
+      const shown = (file: string) => path.relative(process.cwd(), path.join(odd.dir, file));
       expect(stderr.trim().split('\n')).toEqual([
-        'warning: synonyms.txt: "e-mail" reads as 2 words (e, mail); it matches nothing',
-        'warning: synonyms.txt: "the" is a word the index leaves out (a stop word); it matches nothing',
-        'warning: sources.json: no passage answers the suggestion "Who won the match?"; it is not offered',
+        `warning: ${shown('synonyms.txt')}: "e-mail" is 2 words to the index (e mail); it matches nothing`,
+        `warning: ${shown('synonyms.txt')}: "the" is not a word the index searches for (a stop word, or no letters); it matches nothing`,
+        `warning: ${shown('synonyms.txt')}: "." is not a word the index searches for (a stop word, or no letters); it matches nothing`,
+        `warning: ${shown('sources.json')}: no passage answers the suggestion "Who won the match?"; it is not offered`,
       ]);
     } finally {
       await odd.cleanup();

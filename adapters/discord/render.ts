@@ -16,6 +16,7 @@ import {
 import type { Answer, AskResult, FindSourcesResult, SourceSummary } from '../../src/answer.js';
 import {
   citationParts,
+  counted,
   dateLabel,
   disagreementLine,
   figureLabel,
@@ -56,7 +57,7 @@ export const labels = {
   footer: (corpusVersion: string, first: number, last: number) =>
     `Passages ${first}–${last} · corpus ${corpusVersion}`,
   sourcesFooter: (corpusVersion: string, count: number) =>
-    `${count} source${count === 1 ? '' : 's'} · corpus ${corpusVersion}`,
+    `${counted(count, 'source')} · corpus ${corpusVersion}`,
 } as const;
 
 const COLOR_ANSWER = 0x5865f2;

@@ -238,7 +238,7 @@ async function readSynonyms(
 }
 
 /** A file's path as users see it: relative to the working directory. */
-function shownPath(dir: string, file: string): string {
+export function shownPath(dir: string, file: string): string {
   return path.relative(process.cwd(), path.join(dir, file)) || file;
 }
 

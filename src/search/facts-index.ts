@@ -15,7 +15,7 @@ import type {
   QuestionKind,
   SourceSummary,
 } from '../answer.js';
-import type { Corpus, Source } from '../corpus/load.js';
+import { type Corpus, type Source, shownPath } from '../corpus/load.js';
 import { METADATA_FILE, SYNONYMS_FILE } from '../corpus/metadata.js';
 import { sentenceSpans } from '../corpus/passages.js';
 import { cleanUserText, MAX_MESSAGE_LENGTH, MAX_QUESTION_LENGTH, shorten } from '../present.js';
@@ -141,7 +141,7 @@ export class SearchIndex implements FactsIndex {
   readonly #suggestionIndex: MiniSearch<{ id: number; text: string }>;
 
   readonly #minCoverage: number;
-  readonly warnings: string[] = [];
+  readonly #warnings = new Set<string>();
 
   private constructor(corpus: Corpus, options: IndexOptions) {
     this.#corpus = corpus;
@@ -158,10 +158,12 @@ export class SearchIndex implements FactsIndex {
       }
       for (const word of passage.folded.match(LOWER_CASE_WORD) ?? []) this.#commonWords.add(word);
     }
+    const synonymsFile = shownPath(corpus.dir, SYNONYMS_FILE);
+    const metadataFile = shownPath(corpus.dir, METADATA_FILE);
     for (const group of corpus.synonyms) {
       // Read as the passages are, so that "U.S." and "US" are the country, not "u.s." and the pronoun "us";
       // a word that reads as several terms ("e-mail") can stand for none of them.
-      const stems = [...new Set(group.flatMap((word) => this.#synonymTerm(word)))];
+      const stems = [...new Set(group.flatMap((word) => this.#synonymTerm(word, synonymsFile)))];
       for (const stem of stems) {
         this.#synonyms.set(stem, [...new Set([...(this.#synonyms.get(stem) ?? []), ...stems])]);
       }
@@ -201,8 +203,8 @@ export class SearchIndex implements FactsIndex {
     this.#suggestions = [...new Set(candidates)].filter((q) => this.#rank(this.#parse(q), {}).length > 0);
     for (const question of corpus.suggestions) {
       if (!this.#suggestions.includes(question))
-        this.warnings.push(
-          `${METADATA_FILE}: no passage answers the suggestion "${question}"; it is not offered`,
+        this.#warnings.add(
+          `${metadataFile}: no passage answers the suggestion "${question}"; it is not offered`,
         );
     }
     this.#suggestionIndex = new MiniSearch({ fields: ['text'], tokenize, processTerm: analyzeTerm });
@@ -210,15 +212,20 @@ export class SearchIndex implements FactsIndex {
   }
 
   /** The term a synonyms-file word reads as; none, with a warning, when it reads as none or several. */
-  #synonymTerm(word: string): string[] {
+  #synonymTerm(word: string, file: string): string[] {
     const terms = analyze(word);
     if (terms.length === 1) return terms;
-    this.warnings.push(
-      terms.length === 0
-        ? `${SYNONYMS_FILE}: "${word}" is a word the index leaves out (a stop word); it matches nothing`
-        : `${SYNONYMS_FILE}: "${word}" reads as ${terms.length} words (${terms.join(', ')}); it matches nothing`,
+    const words = tokenize(word);
+    this.#warnings.add(
+      words.length > 1
+        ? `${file}: "${word}" is ${words.length} words to the index (${words.join(' ')}); it matches nothing`
+        : `${file}: "${word}" is not a word the index searches for (a stop word, or no letters); it matches nothing`,
     );
     return [];
+  }
+
+  get warnings(): readonly string[] {
+    return [...this.#warnings];
   }
 
   /** Builds the index of a loaded corpus. */
