@@ -32,7 +32,7 @@ import { findFigures, sameFigure } from './figures.js';
 import { CORROBORATION_BONUS, disagreementOf, sameFact } from './group.js';
 import { passageLink } from './link.js';
 import { buildPassages, buildVocabulary, type Passage } from './passage.js';
-import { measureOf, namesKind, questionKind } from './question.js';
+import { asksForOverview, measureOf, namesKind, questionKind } from './question.js';
 import {
   ASKING_PENALTY,
   answerFigure,
@@ -254,7 +254,9 @@ export class SearchIndex implements FactsIndex {
     const offset = clamp(options.offset ?? 0, 0, Number.MAX_SAFE_INTEGER);
     const asked = cleanUserText(String(question), MAX_QUESTION_LENGTH).text;
     const query = this.#parse(asked);
-    const ranked = onlyStatingTheFact(this.#group(this.#rank(query, options), query.kind), query.kind);
+    const ranked = asksForOverview(withoutChatMarkup(asked))
+      ? this.#leads(options)
+      : onlyStatingTheFact(this.#group(this.#rank(query, options), query.kind), query.kind);
     const page = ranked.slice(offset, offset + k);
     const answers = page.map((g) => this.#answer(g.ranked, g.corroboratedBy, query.kind, g.score));
     return {
@@ -265,6 +267,22 @@ export class SearchIndex implements FactsIndex {
       suggestions: ranked.length === 0 ? this.#nearestSuggestions(query) : [],
       corpusVersion: this.version,
     };
+  }
+
+  /**
+   * What each article is about, in its own opening sentence: its first passage that states rather than
+   * asks (boilerplate is no passage), in corpus order.
+   */
+  #leads(options: Pick<AskOptions, 'source'>): Group[] {
+    const leads: Group[] = [];
+    for (const [source, { passages }] of this.#bySource) {
+      if (options.source && source.id !== options.source) continue;
+      const passage = passages.find((p) => !p.asks);
+      if (!passage) continue;
+      const ranked = { passage, score: 1, coverage: 1, figure: null, figureOf: null, concepts: [] };
+      leads.push({ ranked, corroboratedBy: [], score: 1 });
+    }
+    return leads;
   }
 
   findSources(text: string): FindSourcesResult {

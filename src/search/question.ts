@@ -55,6 +55,29 @@ const KINDS: Array<[QuestionKind, RegExp]> = [
   ],
 ];
 
+/**
+ * A question that asks what the story is rather than for a fact in it: "what is this about?", "tl;dr",
+ * "give me a quick summary", "what happened?". Only the whole question says so: "what happened to
+ * Alibaba's shares?" asks for a fact.
+ */
+const OVERVIEW = new RegExp(
+  "^(?:(?:can|could) you |please )?(?:(?:give|tell) me |i want |i'd like )?(?:(?:a|an|the) )?" +
+    '(?:(?:quick|short|brief) )?' +
+    '(?:summary|summari[sz]e(?: (?:it|this|the (?:story|news|articles?)))?|overview|gist|rundown|recap|tl ?;? ?dr' +
+    "|what(?:'s|s| is| was) (?:this|it|the story|this story|the news)(?: all)? about" +
+    "|what(?:'s|s| is) going on|what happened|what(?:'s|s| is) the story)" +
+    '(?: please)?$',
+);
+
+export function asksForOverview(question: string): boolean {
+  const text = fold(question)
+    .toLowerCase()
+    .replace(/[?!.,…]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return OVERVIEW.test(text);
+}
+
 export function questionKind(question: string): QuestionKind {
   const text = fold(question).toLowerCase();
   for (const [kind, pattern] of KINDS) if (pattern.test(text)) return kind;

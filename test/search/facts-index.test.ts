@@ -35,6 +35,24 @@ describe('ask', () => {
     );
   });
 
+  it('answers "what is this about?" with each article’s opening sentence, in corpus order', () => {
+    const first = index.ask('What is this about?', { k: 3 });
+    const rest = index.ask('What is this about?', { k: 3, offset: 3 });
+    expect(first.hasMore).toBe(true);
+    expect(rest.hasMore).toBe(false);
+    const answers = [...first.answers, ...rest.answers];
+    expect(answers.map((a) => a.source.id)).toEqual(index.sources().map((s) => s.id));
+    for (const answer of answers) {
+      expectVerbatim(answer);
+      expect(answer.location.paragraph).toBe(1);
+    }
+    expect(answers[1]?.excerpt).toBe(
+      'Anthropic, the US company that makes the Claude AI chatbot, has accused China’s Alibaba of a huge case of AI model theft.',
+    );
+    const one = index.ask('tl;dr', { source: '003_8d929b56c70e0842' });
+    expect(one.answers.map((a) => a.source.id)).toEqual(['003_8d929b56c70e0842']);
+  });
+
   it('refuses an off-topic question, with suggestions the corpus answers', () => {
     const result = index.ask('What is the capital of France?');
     expect(result.answers).toEqual([]);

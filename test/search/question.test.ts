@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTerm } from '../../src/search/analyze.js';
-import { measureOf, namesKind, questionKind } from '../../src/search/question.js';
+import { asksForOverview, measureOf, namesKind, questionKind } from '../../src/search/question.js';
 
 describe('questionKind', () => {
   it.each([
@@ -16,6 +16,31 @@ describe('questionKind', () => {
     ['What made up the bulk of the exchanges?', 'other'],
   ])('reads %j as %s', (question, kind) => {
     expect(questionKind(question)).toBe(kind);
+  });
+});
+
+describe('asksForOverview', () => {
+  it.each([
+    'What is this about?',
+    "what's this all about??",
+    'whats this about',
+    'tl;dr',
+    'TL;DR?',
+    'Give me a quick summary, please.',
+    'summarize the articles',
+    'What happened?',
+    "What's going on?",
+  ])('reads %j as asking what the story is', (question) => {
+    expect(asksForOverview(question)).toBe(true);
+  });
+
+  it.each([
+    "What happened to Alibaba's shares?",
+    'What is distillation?',
+    "Summary of the letter's demands?",
+    'What is the letter about?',
+  ])('reads %j as asking for a fact', (question) => {
+    expect(asksForOverview(question)).toBe(false);
   });
 });
 
