@@ -200,7 +200,9 @@ export class SearchIndex implements FactsIndex {
         .filter((p) => p.asks && p.excerpt.length <= MAX_SUGGESTION_LENGTH)
         .map((p) => p.excerpt),
     ];
-    this.#suggestions = [...new Set(candidates)].filter((q) => this.#rank(this.#parse(q), {}).length > 0);
+    this.#suggestions = [...new Set(candidates)].filter(
+      (q) => asksForOverview(q) || this.#rank(this.#parse(q), {}).length > 0,
+    );
     for (const question of corpus.suggestions) {
       if (!this.#suggestions.includes(question))
         this.#warnings.add(

@@ -51,6 +51,9 @@ describe('ask', () => {
     );
     const one = index.ask('tl;dr', { source: '003_8d929b56c70e0842' });
     expect(one.answers.map((a) => a.source.id)).toEqual(['003_8d929b56c70e0842']);
+    // Offered like any suggestion the corpus answers.
+    expect(index.suggest('what is this story')).toContain('What is this story about?');
+    expect(index.warnings).toEqual([]);
   });
 
   it('refuses an off-topic question, with suggestions the corpus answers', () => {
