@@ -5,12 +5,12 @@
  */
 import type { Answer, AskResult, Disagreement } from './answer.js';
 
-/** The bot's own sentences. None of them says anything about the story. */
 /** "1 source", "5 sources". */
 export function counted(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** The bot's own sentences. None of them says anything about the story. */
 export const messages = {
   refusal: 'No passage in the sources answers this.',
   suggestionsIntro: 'Questions the sources do answer:',

@@ -124,6 +124,8 @@ const DEFAULT_K = 3;
 const MAX_K = 20;
 const MAX_SUGGESTIONS = 25;
 const MAX_SUGGESTION_LENGTH = 100;
+/** How many opening sentences of an article its lead is looked for in (see #leads). */
+const LEAD_WINDOW = 5;
 
 export class SearchIndex implements FactsIndex {
   readonly version: string;
@@ -256,7 +258,7 @@ export class SearchIndex implements FactsIndex {
     const offset = clamp(options.offset ?? 0, 0, Number.MAX_SAFE_INTEGER);
     const asked = cleanUserText(String(question), MAX_QUESTION_LENGTH).text;
     const query = this.#parse(asked);
-    const ranked = asksForOverview(withoutChatMarkup(asked))
+    const ranked = asksForOverview(asked)
       ? this.#leads(options)
       : onlyStatingTheFact(this.#group(this.#rank(query, options), query.kind), query.kind);
     const page = ranked.slice(offset, offset + k);
@@ -272,14 +274,22 @@ export class SearchIndex implements FactsIndex {
   }
 
   /**
-   * What each article is about, in its own opening sentence: its first passage that states rather than
-   * asks (boilerplate is no passage), in corpus order.
+   * What each article is about, in its own words: its lead, in corpus order. The lead is the first of its
+   * opening sentences that shares two words with its title, else one, else the first of them: a caption or
+   * a quote before the lead rarely shares words with the title. An opening sentence is a sentence (not a
+   * table row or a list item) that states (not an FAQ question or its answer).
    */
   #leads(options: Pick<AskOptions, 'source'>): Group[] {
     const leads: Group[] = [];
-    for (const [source, { passages }] of this.#bySource) {
+    for (const [source, { passages, titleTerms }] of this.#bySource) {
       if (options.source && source.id !== options.source) continue;
-      const passage = passages.find((p) => !p.asks);
+      const opening = passages
+        .filter((p) => p.kind === 'sentence' && !p.asks && p.question === null)
+        .slice(0, LEAD_WINDOW);
+      const sharing = (n: number) => (p: Passage) =>
+        [...p.termSet].filter((t) => titleTerms.has(t)).length >= n;
+      const passage =
+        opening.find(sharing(2)) ?? opening.find(sharing(1)) ?? opening[0] ?? passages.find((p) => !p.asks);
       if (!passage) continue;
       const ranked = { passage, score: 1, coverage: 1, figure: null, figureOf: null, concepts: [] };
       leads.push({ ranked, corroboratedBy: [], score: 1 });

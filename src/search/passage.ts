@@ -1,6 +1,7 @@
 /** Passages as the index holds them: the text, its analysed terms and what it holds (figures, dates, names). */
 import type { Figure } from '../answer.js';
 import type { Corpus, Source } from '../corpus/load.js';
+import type { PassageSpan } from '../corpus/passages.js';
 import { analyze, analyzeWithOffsets, fold } from './analyze.js';
 import { findDates, findFigures } from './figures.js';
 import { questionKind } from './question.js';
@@ -15,6 +16,8 @@ export interface Passage {
   excerpt: string;
   /** The excerpt folded (NFKC, quotes, dashes), to recognise the same sentence in two sources. */
   folded: string;
+  /** A sentence (or two), a table row or a list item. */
+  kind: PassageSpan['kind'];
   /** A table row's header, indexed with it. */
   context: string | null;
   /** Analysed terms of the excerpt with their character positions in it. */
@@ -74,6 +77,7 @@ export function buildPassages(corpus: Corpus): Passage[] {
         section: span.section,
         excerpt,
         folded: fold(excerpt),
+        kind: span.kind,
         context: span.context,
         terms,
         termSet: new Set([...terms.map((t) => t.term), ...contextTerms]),

@@ -1,6 +1,6 @@
 /** What kind of fact a question asks for, read from its opening words. */
 import type { QuestionKind } from '../answer.js';
-import { analyzeTerm, fold } from './analyze.js';
+import { analyzeTerm, fold, withoutChatMarkup } from './analyze.js';
 
 const LENGTHS = ['feet', 'foot', 'meters', 'metres', 'miles'];
 
@@ -60,19 +60,30 @@ const KINDS: Array<[QuestionKind, RegExp]> = [
  * "give me a quick summary", "what happened?". Only the whole question says so: "what happened to
  * Alibaba's shares?" asks for a fact.
  */
+const OVERVIEW_ASKS = [
+  'summary',
+  'summari[sz]e(?: (?:it|this|that|the (?:story|news|articles?)))?',
+  'overview',
+  'gist',
+  'rundown',
+  'recap',
+  'tl ?;? ?dr',
+  'in a nutshell',
+  "what(?:'s|s| is| was) the (?:tl ?;? ?dr|gist|summary|story|news)",
+  "what(?:'s|s| is| was| are| were) (?:this|it|that|the story|this story|the news|the articles?|this article|these articles)(?: all)? about",
+  "what(?:'s|s| is| was) (?:going on|happening)",
+  'what happened(?: here)?',
+];
 const OVERVIEW = new RegExp(
-  "^(?:(?:can|could) you |please )?(?:(?:give|tell) me |i want |i'd like )?(?:(?:a|an|the) )?" +
-    '(?:(?:quick|short|brief) )?' +
-    '(?:summary|summari[sz]e(?: (?:it|this|the (?:story|news|articles?)))?|overview|gist|rundown|recap|tl ?;? ?dr' +
-    "|what(?:'s|s| is| was) (?:this|it|the story|this story|the news)(?: all)? about" +
-    "|what(?:'s|s| is) going on|what happened|what(?:'s|s| is) the story)" +
-    '(?: please)?$',
+  "^(?:(?:hey|hi|so|ok|okay|and) )?(?:(?:can|could) you |please )?(?:(?:give|tell) me |i want |i'd like )?" +
+    `(?:(?:a|an|the) )?(?:(?:quick|short|brief) )?(?:${OVERVIEW_ASKS.join('|')})` +
+    '(?: (?:please|pls|plz|exactly|for me|then))*$',
 );
 
 export function asksForOverview(question: string): boolean {
-  const text = fold(question)
+  const text = fold(withoutChatMarkup(question))
     .toLowerCase()
-    .replace(/[?!.,…]+/g, ' ')
+    .replace(/[?!.,:…]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return OVERVIEW.test(text);

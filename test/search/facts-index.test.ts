@@ -56,6 +56,25 @@ describe('ask', () => {
     expect(index.warnings).toEqual([]);
   });
 
+  it('takes an article’s lead, not a byline, note or scene-setting sentence before it', async () => {
+    await withFacts(
+      {
+        'a.md':
+          '# Kettle recall\n\nBy Jane Smith and John Doe\n\nEditor’s note: This story has been updated.\n\n' +
+          'Shoppers lined up at the store on Monday.\n\nAcme recalled 3,000 kettles after reports of fires.\n',
+      },
+      async (facts) => {
+        const { answers } = facts.ask('tl;dr');
+        expect(answers.map((a) => a.excerpt)).toEqual([
+          'Acme recalled 3,000 kettles after reports of fires.',
+        ]);
+        for (const answer of answers) expectVerbatim(answer);
+        // The byline and the note are no passage at all.
+        expect(facts.ask('Who is Jane Smith?').answers).toEqual([]);
+      },
+    );
+  });
+
   it('refuses an off-topic question, with suggestions the corpus answers', () => {
     const result = index.ask('What is the capital of France?');
     expect(result.answers).toEqual([]);

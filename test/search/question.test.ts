@@ -30,6 +30,16 @@ describe('asksForOverview', () => {
     'summarize the articles',
     'What happened?',
     "What's going on?",
+    'TL;DR:',
+    'tl;dr pls',
+    "what's the tl;dr?",
+    'what is this article about?',
+    'Hey, what is this about exactly?',
+    'so what happened?',
+    "what's happening?",
+    'summarise this for me',
+    'In a nutshell?',
+    '<@123> **tl;dr**',
   ])('reads %j as asking what the story is', (question) => {
     expect(asksForOverview(question)).toBe(true);
   });
@@ -39,6 +49,11 @@ describe('asksForOverview', () => {
     'What is distillation?',
     "Summary of the letter's demands?",
     'What is the letter about?',
+    'What happened next?',
+    'What happened in February?',
+    "What's the story with Qwen?",
+    "What's going on with Alibaba's stock?",
+    'What is it about distillation that worries Anthropic?',
   ])('reads %j as asking for a fact', (question) => {
     expect(asksForOverview(question)).toBe(false);
   });
