@@ -16,12 +16,11 @@ const GENERAL_RULES: RegExp[] = [
   /^(sources?|references?|citations?)\s*:/i,
   // Video and broadcast titles: "Title | Channel | Show" (a pipe-separated line that is not a table row)
   /^[^|]+(\|[^|]+){2,}$/,
-  // Notes about the article, not its story: "Editor's note: …", "Warning: this story contains …",
-  // "This article was originally published on …". (Not "Correction:" or "Update:": those state facts.)
-  /^(editor['’]?s['’]? note|content warning|trigger warning|warning: this (story|article))\b/i,
+  // Notes about the article, not its story: "Warning: this story contains …", "Content warning: …",
+  // "This article was originally published on …". (Not "Editor's note:", "Correction:" or "Update:":
+  // those can state facts.)
+  /^(warning: this (story|article)\b|(content|trigger) warning\s*:)/i,
   /^this (article|story) (was|is|has been) (originally |first )?(re)?published\b/i,
-  // Bylines: "By Jane Smith and John Doe, with reporting by …", a name and no sentence ("By Tuesday, …" is one).
-  /^[Bb]y \p{Lu}[\p{L}'’-]*\s+\p{Lu}[\p{L}'’-]*\b[^.!?]*$/u,
 ];
 
 /** Leading emoji, bullets and markup that hide the words a rule looks at. */
