@@ -275,9 +275,9 @@ export class SearchIndex implements FactsIndex {
 
   /**
    * What each article is about, in its own words: its lead, in corpus order. The lead is the first of its
-   * opening sentences that shares two words with its title, else one, else the first of them: a caption or
-   * a quote before the lead rarely shares words with the title. An opening sentence is a sentence (not a
-   * table row or a list item) that states (not an FAQ question or its answer).
+   * opening sentences that shares a word with its title, else the first of them: a byline, a caption or a
+   * quote before the lead rarely shares one. An opening sentence is a sentence (not a table row or a list
+   * item) that states (not an FAQ question or its answer).
    */
   #leads(options: Pick<AskOptions, 'source'>): Group[] {
     const leads: Group[] = [];
@@ -286,10 +286,8 @@ export class SearchIndex implements FactsIndex {
       const opening = passages
         .filter((p) => p.kind === 'sentence' && !p.asks && p.question === null)
         .slice(0, LEAD_WINDOW);
-      const sharing = (n: number) => (p: Passage) =>
-        [...p.termSet].filter((t) => titleTerms.has(t)).length >= n;
-      const passage =
-        opening.find(sharing(2)) ?? opening.find(sharing(1)) ?? opening[0] ?? passages.find((p) => !p.asks);
+      const titled = (p: Passage) => p.terms.some((t) => titleTerms.has(t.term));
+      const passage = opening.find(titled) ?? opening[0] ?? passages.find((p) => !p.asks);
       if (!passage) continue;
       const ranked = { passage, score: 1, coverage: 1, figure: null, figureOf: null, concepts: [] };
       leads.push({ ranked, corroboratedBy: [], score: 1 });

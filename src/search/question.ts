@@ -55,11 +55,7 @@ const KINDS: Array<[QuestionKind, RegExp]> = [
   ],
 ];
 
-/**
- * A question that asks what the story is rather than for a fact in it: "what is this about?", "tl;dr",
- * "give me a quick summary", "what happened?". Only the whole question says so: "what happened to
- * Alibaba's shares?" asks for a fact.
- */
+/** The ways of asking what the story is, each the whole question but for a greeting and "please". */
 const OVERVIEW_ASKS = [
   'summary',
   'summari[sz]e(?: (?:it|this|that|the (?:story|news|articles?)))?',
@@ -77,9 +73,14 @@ const OVERVIEW_ASKS = [
 const OVERVIEW = new RegExp(
   "^(?:(?:hey|hi|so|ok|okay|and) )?(?:(?:can|could) you |please )?(?:(?:give|tell) me |i want |i'd like )?" +
     `(?:(?:a|an|the) )?(?:(?:quick|short|brief) )?(?:${OVERVIEW_ASKS.join('|')})` +
-    '(?: (?:please|pls|plz|exactly|for me|then))*$',
+    '(?: (?:please|pls|plz|exactly|for me))*$',
 );
 
+/**
+ * A question that asks what the story is rather than for a fact in it: "what is this about?", "tl;dr",
+ * "give me a quick summary", "what happened?". Only the whole question says so: "what happened to
+ * Alibaba's shares?" and "what happened then?" ask for a fact.
+ */
 export function asksForOverview(question: string): boolean {
   const text = fold(withoutChatMarkup(question))
     .toLowerCase()

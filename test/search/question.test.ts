@@ -54,6 +54,7 @@ describe('asksForOverview', () => {
     "What's the story with Qwen?",
     "What's going on with Alibaba's stock?",
     'What is it about distillation that worries Anthropic?',
+    'And what happened then?',
   ])('reads %j as asking for a fact', (question) => {
     expect(asksForOverview(question)).toBe(false);
   });
