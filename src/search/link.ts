@@ -4,14 +4,19 @@
  * what `encodeURIComponent` encodes, `-` must be encoded (it delimits prefix/suffix), and `,` and `&` are.
  */
 
-/** Words of an excerpt that a rendered web page shows as text: markdown marks and "[1]" markers left out. */
+/**
+ * Words of an excerpt as a rendered web page shows them: a list, heading or quote marker at its start,
+ * emphasis and table marks, link targets and "[1]" markers left out. Punctuation standing between words
+ * ("service & police", "sue - it wrote", "—") is shown, and a fragment that skipped it would match nothing.
+ */
 function visibleWords(excerpt: string): string[] {
   return excerpt
+    .replace(/^\s*(?:[-*+]|\d+[.)]|#+|>)\s+/, '')
     .replace(/\[\d+\]/g, ' ')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .split(/\s+/)
     .map((word) => word.replace(/^[*_|>#`]+|[*_|`]+$/g, ''))
-    .filter((word) => /[\p{L}\p{N}]/u.test(word));
+    .filter((word) => word.length > 0);
 }
 
 export function encodeFragmentText(text: string): string {
@@ -24,15 +29,24 @@ export function encodeFragmentText(text: string): string {
 /** Words quoted at each end of a long excerpt: enough to be unique on a page, short enough to survive edits. */
 const EDGE_WORDS = 4;
 
+const isWord = (token: string) => /[\p{L}\p{N}]/u.test(token);
+
+/** The tokens from the start up to and including the `n`th word (a token with a letter or digit). */
+function firstWords(tokens: string[], n: number): string[] {
+  let words = 0;
+  return tokens.slice(0, tokens.findIndex((token) => isWord(token) && ++words === n) + 1);
+}
+
 /** `url#:~:text=…` pointing at `excerpt`, or `null` without a URL. Keeps any existing fragment out. */
 export function passageLink(url: string | null, excerpt: string): string | null {
   if (!url) return null;
-  const words = visibleWords(excerpt);
-  if (words.length === 0) return url;
+  const tokens = visibleWords(excerpt);
+  if (tokens.length === 0) return url;
   const base = url.replace(/#.*$/, '');
-  const fragment =
-    words.length <= EDGE_WORDS * 2
-      ? encodeFragmentText(words.join(' '))
-      : `${encodeFragmentText(words.slice(0, EDGE_WORDS).join(' '))},${encodeFragmentText(words.slice(-EDGE_WORDS).join(' '))}`;
+  if (tokens.filter(isWord).length <= EDGE_WORDS * 2)
+    return `${base}#:~:text=${encodeFragmentText(tokens.join(' '))}`;
+  const head = firstWords(tokens, EDGE_WORDS);
+  const tail = firstWords([...tokens].reverse(), EDGE_WORDS).reverse();
+  const fragment = `${encodeFragmentText(head.join(' '))},${encodeFragmentText(tail.join(' '))}`;
   return `${base}#:~:text=${fragment}`;
 }

@@ -22,6 +22,26 @@ describe('passageLink', () => {
     );
   });
 
+  it('keeps the punctuation a page shows between words, and leaves out list and table marks', () => {
+    expect(
+      passageLink(
+        'https://example.com/a',
+        'The river - say police & firefighters - rose again — early today.',
+      ),
+    ).toBe(
+      'https://example.com/a#:~:text=The%20river%20%2D%20say%20police,rose%20again%20%E2%80%94%20early%20today.',
+    );
+    expect(passageLink('https://example.com/a', 'Police & firefighters')).toBe(
+      'https://example.com/a#:~:text=Police%20%26%20firefighters',
+    );
+    expect(passageLink('https://example.com/a', '- Accounts used: 25,000')).toBe(
+      'https://example.com/a#:~:text=Accounts%20used%3A%2025%2C000',
+    );
+    expect(passageLink('https://example.com/a', '| Accounts | 25,000 |')).toBe(
+      'https://example.com/a#:~:text=Accounts%2025%2C000',
+    );
+  });
+
   it('percent-encodes the characters that delimit a text fragment', () => {
     expect(encodeFragmentText('Apr-Jun, R&D')).toBe('Apr%2DJun%2C%20R%26D');
   });
