@@ -17,6 +17,8 @@ const require = createRequire(import.meta.url);
 const wordNetWords: Record<string, number> = require('wink-lexicon/src/wn-words.js');
 /** Each word's WordNet lexicographer files, one a sense: 0–1 adjective, 2 adverb, 3–28 noun, 29–43 verb. */
 const wordNetSenses: number[][] = require('wink-lexicon/src/wn-word-senses.js');
+/** The lexicographer file of adverbs. */
+const ADVERBS = 2;
 
 const SCALES: Record<string, number> = {
   thousand: 1e3,
@@ -268,6 +270,12 @@ function comparedToBase(word: string): string {
   return STOP_WORDS.has(base) || QUESTION_FRAMING.has(base) ? word : base;
 }
 
+/** A word WordNet lists as an adverb and not as anything else ("yet", "publicly"). */
+function onlyAdverb(word: string): boolean {
+  const index = wordNetWords[word];
+  return index !== undefined && (wordNetSenses[index] ?? []).every((file) => file === ADVERBS);
+}
+
 function nounOrVerb(word: string): boolean {
   const index = wordNetWords[word];
   return index !== undefined && (wordNetSenses[index] ?? []).some((file) => file >= 3 && file <= 43);
@@ -299,6 +307,32 @@ function uncontracted(word: string): string {
 
 const MAX_MEMO = 200_000;
 const analysed = new Map<string, string | null>();
+
+/** Words that deny what follows them; "didn't", "cannot" and "dont" read as "not". */
+const NEGATIONS = new Set(['not', 'no', 'never', 'none', 'nor', 'neither', 'nobody', 'nothing']);
+/** How far after a negation its word may stand: "has not yet replied", "not a proven case". */
+const NEGATION_REACH = 3;
+
+/**
+ * The terms a text denies: the first content word within reach after each negation, past adverbs
+ * ("Alibaba has not yet replied" → "repli"; "this is not normal copying" → "normal").
+ */
+export function negatedTerms(text: string): Set<string> {
+  const denied = new Set<string>();
+  const tokens = tokenize(text);
+  tokens.forEach((token, i) => {
+    if (!NEGATIONS.has(wordOf(token))) return;
+    for (const next of tokens.slice(i + 1, i + 1 + NEGATION_REACH)) {
+      const word = wordOf(next);
+      const term = NEGATIONS.has(word) || onlyAdverb(word) ? null : analyzeTerm(next);
+      if (term !== null) {
+        denied.add(term);
+        break;
+      }
+    }
+  });
+  return denied;
+}
 
 /** Analyses a question: as `analyzeTerm`, and also drops the words that only frame the question. */
 function analyzeQueryTerm(raw: string): string | null {

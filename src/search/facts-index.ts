@@ -25,6 +25,7 @@ import {
   analyzeTerm,
   capitalisedWords,
   fold,
+  negatedTerms,
   tokenize,
   withoutChatMarkup,
 } from './analyze.js';
@@ -336,8 +337,13 @@ export class SearchIndex implements FactsIndex {
    * A capitalised first word is a name unless the corpus also writes that very word in lower case:
    * "Reports say…" and "Officials say…" name no one; "India…" and "Senate…" (which the corpus only ever
    * capitalises, though it has "senators") and "Google…" (which it never mentions) do.
+   * And a word of the claim is denied in both or in neither: "Alibaba did not deny it" is not backed by
+   * "Alibaba has denied wrongdoing", nor "Alibaba replied" by "Alibaba had not replied", nor "Anthropic
+   * did not accuse Alibaba" by "This is not normal copying. The accusation…". A question ("Didn't
+   * Alibaba deny it?") asserts nothing either way.
    */
   #backs(claim: string, passage: Passage): boolean {
+    if (!/\?\s*$/.test(claim) && !this.#deniesAlike(claim, passage)) return false;
     const { numbers, dates } = findFigures(claim);
     const holds = (stated: Figure[], given: Figure[]) =>
       stated.every((f) => given.some((g) => sameFigure(g, f)));
@@ -355,6 +361,22 @@ export class SearchIndex implements FactsIndex {
     return names.every(
       ({ term }) => known.has(term) || (this.#synonyms.get(term) ?? []).some((t) => known.has(t)),
     );
+  }
+
+  /**
+   * Whether every word the claim denies is denied in the passage too, and no other word of the claim is
+   * denied there. The passage's own word counts before a synonym: "comment" is not "replied".
+   */
+  #deniesAlike(claim: string, passage: Passage): boolean {
+    const deniedInClaim = negatedTerms(claim);
+    const deniedInPassage = negatedTerms(passage.excerpt);
+    return analyze(claim).every((term) => {
+      const held = passage.termSet.has(term)
+        ? [term]
+        : (this.#synonyms.get(term) ?? []).filter((t) => passage.termSet.has(t));
+      if (held.length === 0) return !deniedInClaim.has(term);
+      return deniedInClaim.has(term) === held.some((t) => deniedInPassage.has(t));
+    });
   }
 
   suggest(prefix: string, limit = MAX_SUGGESTIONS): string[] {

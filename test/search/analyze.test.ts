@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, analyzeQuery, canonicalNumber } from '../../src/search/analyze.js';
+import { analyze, analyzeQuery, canonicalNumber, negatedTerms } from '../../src/search/analyze.js';
 
 describe('analyze', () => {
   it.each([
@@ -99,5 +99,18 @@ describe('canonicalNumber', () => {
   it('keeps decimals that are not whole after scaling', () => {
     expect(canonicalNumber('0.5')).toBe('0.5');
     expect(canonicalNumber('1.25', 'k')).toBe('1250');
+  });
+});
+
+describe('negatedTerms', () => {
+  it.each([
+    ['Alibaba has not replied.', ['repli']],
+    ["Alibaba hasn't yet replied.", ['repli']],
+    ['Alibaba didnt reply and never commented.', ['repli', 'comment']],
+    ['This is not a proven case.', ['prove']],
+    ['No fake accounts were found.', ['fake']],
+    ['Alibaba has denied wrongdoing.', []],
+  ])('reads what "%s" denies', (text, terms) => {
+    expect([...negatedTerms(text)]).toEqual(terms);
   });
 });

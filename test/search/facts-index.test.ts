@@ -443,10 +443,25 @@ describe('findSources', () => {
   });
 
   it('does not read a capitalised contraction as a name', () => {
-    const claim = 'Alibaba used about 25,000 fake accounts.';
-    expect(index.findSources(`Didn't ${claim}`).supporting).toEqual(
-      index.findSources(`didn't ${claim}`).supporting,
-    );
+    const claim = 'Alibaba use about 25,000 fake accounts?';
+    const supporting = index.findSources(`Didn't ${claim}`).supporting;
+    expect(supporting.length).toBeGreaterThan(0);
+    expect(supporting).toEqual(index.findSources(`didn't ${claim}`).supporting);
+  });
+
+  it('does not back a claim with a passage that denies it, nor a denial with a passage that asserts it', () => {
+    for (const claim of [
+      'Anthropic did not accuse Alibaba of distillation.',
+      "Anthropic didn't accuse Alibaba of distillation.",
+      'Anthropic never accused Alibaba of distillation.',
+    ]) {
+      expect(index.findSources(claim).supporting, claim).toEqual([]);
+    }
+    const denial = 'As of the reports, Alibaba had not replied to requests for comment.';
+    const excerpts = (claim: string) => index.findSources(claim).supporting.map((a) => a.excerpt);
+    expect(excerpts('Alibaba replied to requests for comment.')).not.toContain(denial);
+    expect(excerpts('Alibaba had not replied to requests for comment.')).toContain(denial);
+    expect(excerpts('Anthropic accused Alibaba of distillation.').length).toBeGreaterThan(0);
   });
 
   it('names the sentences of a message that nothing supports', () => {
