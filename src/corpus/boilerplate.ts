@@ -14,14 +14,15 @@ const GENERAL_RULES: RegExp[] = [
   // Reference lists: "[1] Web – …", "Sources: …"
   /^\[\d+\]/,
   /^(sources?|references?|citations?)\s*:/i,
-  // Video and broadcast titles: "Title | Channel | Show" (a pipe-separated line that is not a table row)
-  /^[^|]+(\|[^|]+){2,}$/,
   // Notes about the article, not its story: "Warning: this story contains …", "Content warning: …",
   // "This article was originally published on …". (Not "Editor's note:", "Correction:" or "Update:":
   // those can state facts.)
   /^(warning: this (story|article)\b|(content|trigger) warning\s*:)/i,
   /^this (article|story) (was|is|has been) (originally |first )?(re)?published\b/i,
 ];
+
+/** Video and broadcast titles: "Title | Channel | Show", a pipe-separated line outside a table. */
+const VIDEO_TITLE = /^[^|]+(\|[^|]+){2,}$/;
 
 /** Leading emoji, bullets and markup that hide the words a rule looks at. */
 const LEADING_NOISE = /^[^\p{L}\p{N}@[]+/u;
@@ -44,11 +45,12 @@ export class BoilerplateRules {
     return this.#sections.some((rule) => rule.test(heading));
   }
 
-  /** Whether a trimmed line is boilerplate. */
-  matches(line: string): boolean {
+  /** Whether a trimmed line is boilerplate; a table's row ("Wind | 145 mph | NWS") is not a video title. */
+  matches(line: string, inTable = false): boolean {
     if (this.#custom.some((rule) => rule.test(line))) return true;
     const words = line.replace(LEADING_NOISE, '');
-    return GENERAL_RULES.some((rule) => rule.test(words) || rule.test(line));
+    const rule = (pattern: RegExp) => pattern.test(words) || pattern.test(line);
+    return GENERAL_RULES.some(rule) || (!inTable && rule(VIDEO_TITLE));
   }
 
   /** Whether a trimmed line is a social handle (the line after a quoted post). */

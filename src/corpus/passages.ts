@@ -34,10 +34,19 @@ const MIN_BLOCK_WORDS = 4;
 const MAX_HEADING_WORDS = 12;
 /** A list item longer than this is split into sentences like a paragraph. */
 const MAX_ITEM_LENGTH = 400;
+/**
+ * A sentence longer than this (text with little punctuation: a transcript, scraped copy) is cut at word
+ * breaks into passages of at most this length. The bundled articles' longest sentence has 505 characters.
+ */
+const MAX_SENTENCE_LENGTH = 1000;
 
 const METADATA_LINE = /^>\s*(source|published|updated|author|date)\s*:/i;
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
 const TABLE_SEPARATOR = /^\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*\|?$/;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** A horizontal rule ("---", "* * *"), or the underline of the heading above it ("=====", "-----"). */
+const HORIZONTAL_RULE = /^([-=*_])(?:\s*\1){2,}$/;
+const SETEXT_UNDERLINE = /^(?:=+|-+)$/;
 const BULLET = /^([-*•▪‣◦]|\d{1,3}[.)])\s+/u;
 const LONE_MARKER = /^([-*•▪‣◦]|\d{1,3}[.)])$/u;
 /** Sentence-closing punctuation, possibly inside a bracket or before reference markers: "abroad.)", "2026.[1][9]". */
@@ -99,8 +108,10 @@ function joinWrapped(text: string, lines: Line[]): Line[] {
     const continues =
       last !== undefined &&
       last.text.length > 0 &&
-      !last.text.startsWith('|') &&
+      !last.text.includes('|') &&
+      !line.text.includes('|') &&
       !MARKDOWN_HEADING.test(last.text) &&
+      !HORIZONTAL_RULE.test(last.text) &&
       !METADATA_LINE.test(last.text) &&
       !/[.!?:]["”’)]*$/u.test(last.text) &&
       /^\p{Ll}/u.test(line.text);
@@ -133,7 +144,11 @@ export function sentenceSpans(text: string, start: number, end: number): Array<[
     let e = start + (utf16At[boundary.end_index] ?? block.length);
     while (s < e && /\s/.test(text[s] ?? '')) s++;
     while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
-    if (e > s) spans.push([s, e]);
+    // sentencex reads long text in chunks, and a chunk's end can fall inside a word: that is no boundary.
+    const last = spans.at(-1);
+    if (last && last[1] === s && WORD_CHAR.test(text[s - 1] ?? '') && WORD_CHAR.test(text[s] ?? ''))
+      last[1] = e;
+    else if (e > s) spans.push([s, e]);
   }
   return spans;
 }
@@ -164,6 +179,56 @@ function mergeFragments(text: string, spans: Array<[number, number]>): Array<[nu
   return merged;
 }
 
+/** `[start, end)` cut at word breaks into pieces of at most `max` characters (a longer word is cut). */
+function wordPieces(text: string, [start, end]: [number, number], max: number): Array<[number, number]> {
+  const pieces: Array<[number, number]> = [];
+  let s = start;
+  while (end - s > max) {
+    const space = text.slice(s, s + max + 1).search(/\s\S*$/);
+    let cut = space > 0 ? s + space : s + max;
+    // Not between the two halves of a surrogate pair.
+    if (space <= 0 && /[\uDC00-\uDFFF]/.test(text[cut] ?? '')) cut--;
+    pieces.push([s, cut]);
+    s = cut;
+    while (s < end && /\s/.test(text[s] ?? '')) s++;
+  }
+  if (end > s) pieces.push([s, end]);
+  return pieces;
+}
+
+/** What the YAML front matter of a markdown file says ("---", "title: …", "date: …", "---"), and its size. */
+interface FrontMatter {
+  /** Lines it takes, fences included; 0 without front matter. */
+  lines: number;
+  title: string | null;
+  url: string | null;
+  published: string | null;
+}
+
+/** Front matter is at the very top, and every line of it is a `key: value` or a `- item`. */
+function frontMatter(lines: Line[]): FrontMatter {
+  const none: FrontMatter = { lines: 0, title: null, url: null, published: null };
+  if (lines[0]?.text !== '---') return none;
+  const end = lines.findIndex((line, i) => i > 0 && (line.text === '---' || line.text === '...'));
+  const body = lines.slice(1, end).map((line) => line.text);
+  if (end < 0 || !body.every((line) => line === '' || /^([\w-]+\s*:|-\s)/.test(line))) return none;
+  const field = (...keys: string[]): string | null => {
+    for (const line of body) {
+      const [, key, value] = /^([\w-]+)\s*:\s*(.*)$/.exec(line) ?? [];
+      if (key && value && keys.includes(key.toLowerCase()))
+        return value.replace(/^(["'])(.*)\1$/, '$2').trim();
+    }
+    return null;
+  };
+  const url = field('url', 'source', 'link', 'canonical_url');
+  return {
+    lines: end + 1,
+    title: field('title'),
+    url: url !== null && /^https?:\/\/\S+$/.test(url) ? url : null,
+    published: /^\d{4}-\d{2}-\d{2}/.exec(field('date', 'published') ?? '')?.[0] ?? null,
+  };
+}
+
 function tableCells(line: string): string {
   return line
     .split('|')
@@ -175,20 +240,23 @@ function tableCells(line: string): string {
 /** What the splitter found in an article. */
 export interface SplitArticle {
   passages: PassageSpan[];
-  /** First heading or content line (markdown markers removed), for a source without a metadata title. */
+  /**
+   * The front matter's title, else the first heading or the first sentence of the first content line
+   * (markdown markers removed), for a source without a metadata title.
+   */
   firstLine: string | null;
-  /** `> Source: <url>` header line, if any. */
+  /** The front matter's URL or a `> Source: <url>` header line, if any. */
   url: string | null;
-  /** `> Published: …` header line's date (YYYY-MM-DD), if any. */
+  /** The front matter's date or a `> Published: …` header line's (YYYY-MM-DD as written, unchecked), if any. */
   published: string | null;
 }
 
 export function splitArticle(text: string, rules: BoilerplateRules): SplitArticle {
-  const lines = joinWrapped(text, splitLines(text));
+  const all = splitLines(text);
+  const front = frontMatter(all);
+  const lines = joinWrapped(text, all.slice(front.lines));
   const passages: PassageSpan[] = [];
-  let firstLine: string | null = null;
-  let url: string | null = null;
-  let published: string | null = null;
+  let { title: firstLine, url, published } = front;
   let section: string | null = null;
   let question: string | null = null;
   let paragraph = 0;
@@ -201,7 +269,7 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
 
   lines.forEach((line, i) => {
     const t = line.text;
-    if (t.length === 0) {
+    if (t.length === 0 || HORIZONTAL_RULE.test(t)) {
       tableHeader = null;
       return;
     }
@@ -218,12 +286,16 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
       skippingSection = true;
       return;
     }
+    // A table's rows may go without the outer pipes ("Wind | 145 mph"), once a separator follows its header.
+    const tableLine =
+      t.includes('|') &&
+      (t.startsWith('|') || tableHeader !== null || TABLE_SEPARATOR.test(lines[i + 1]?.text ?? ''));
     // A repeated line (a heading shown twice, a video title and its thumbnail caption) and boilerplate are skipped.
-    if (repeated || rules.matches(t) || LONE_MARKER.test(t)) return;
+    if (repeated || rules.matches(t, tableLine) || LONE_MARKER.test(t)) return;
     // A quoted post followed by its author's handle is a social media post, not reporting.
     if (BoilerplateRules.isHandle(nextText(i))) return;
 
-    if (t.startsWith('|')) {
+    if (tableLine) {
       // A separator, or a row without a word or a number in it, says nothing.
       if (TABLE_SEPARATOR.test(t) || !/[\p{L}\p{N}]/u.test(t)) return;
       if (tableHeader === null) {
@@ -248,7 +320,8 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
     const bodyStart = line.start + (bullet ? bullet[0].length : 0);
     const body = text.slice(bodyStart, line.end);
     if (rules.matches(body)) return;
-    if (!bullet && isHeading(t)) {
+    // A line underlined with "===" or "---" is a heading, however long.
+    if (!bullet && (isHeading(t) || SETEXT_UNDERLINE.test(lines[i + 1]?.text ?? ''))) {
       section = headingText(t);
       // A heading that asks in sentence case ("### How did they get past the block?") is an FAQ question;
       // a Title Case one ("How Big Was the Moat?") is an editorial headline.
@@ -256,7 +329,10 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
       firstLine ??= section;
       return;
     }
-    firstLine ??= headingText(body);
+    if (firstLine === null) {
+      const [first] = sentenceSpans(text, bodyStart, line.end);
+      firstLine = headingText(first ? text.slice(...first) : body);
+    }
     // A question standing alone as a paragraph (an FAQ) is what the paragraphs after it answer, up to the
     // next heading or question; it also stays a passage when it is long enough to be one.
     const endsAsking = !bullet && body.trimEnd().endsWith('?');
@@ -280,7 +356,10 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
     const sentences = sentenceSpans(text, bodyStart, line.end);
     const asks = endsAsking && sentences.length === 1;
     if (asks) question = null;
-    for (const [s, e] of mergeFragments(text, sentences)) {
+    const spans = mergeFragments(text, sentences).flatMap((span) =>
+      wordPieces(text, span, MAX_SENTENCE_LENGTH),
+    );
+    for (const [s, e] of spans) {
       passages.push({ start: s, end: e, paragraph, section, kind: 'sentence', context: null, question });
     }
     if (asks) question = headingText(body);

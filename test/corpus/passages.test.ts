@@ -173,4 +173,76 @@ describe('splitArticle layout', () => {
     const text = '| Item | Figure |\n|-|-|\n| | |\n| Red gadgets made | 5,555 |\n';
     expect(excerpts(text)).toEqual(['| Red gadgets made | 5,555 |']);
   });
+
+  it('reads a table without outer pipes, and still skips a pipe-separated title outside a table', () => {
+    const text =
+      'Measure | Value | Source\n--- | --- | ---\nPeak wind speed | 145 mph | weather service\n' +
+      'homes without power | 220,000 | utility company\n\nStorm Watch | Channel 5 | Evening News\n';
+    const split = splitArticle(text, rules);
+    expect(split.passages.map((p) => [text.slice(p.start, p.end), p.kind, p.context])).toEqual([
+      ['Peak wind speed | 145 mph | weather service', 'row', 'Measure · Value · Source'],
+      ['homes without power | 220,000 | utility company', 'row', 'Measure · Value · Source'],
+    ]);
+  });
+
+  it('skips horizontal rules, and reads a line underlined with "===" or "---" as a heading', () => {
+    const text =
+      'Title of the piece\n==================\n\nThe city closed the harbor bridge on Monday for repairs.\n\n' +
+      'Second part of the long story about the bridge and its many cables\n-----------\n\n' +
+      'Engineers expect the repairs to take about three weeks.\n\n* * *\n\nThe office said so in a statement today.\n';
+    const split = splitArticle(text, rules);
+    expect(split.firstLine).toBe('Title of the piece');
+    expect(split.passages.map((p) => [text.slice(p.start, p.end), p.section])).toEqual([
+      ['The city closed the harbor bridge on Monday for repairs.', 'Title of the piece'],
+      [
+        'Engineers expect the repairs to take about three weeks.',
+        'Second part of the long story about the bridge and its many cables',
+      ],
+      [
+        'The office said so in a statement today.',
+        'Second part of the long story about the bridge and its many cables',
+      ],
+    ]);
+  });
+
+  it('reads the title, date and link of YAML front matter, and quotes none of it', () => {
+    const text =
+      '---\ntitle: "Harbor bridge closes for repairs"\ndate: 2026-04-02T08:00:00Z\nurl: https://example.com/bridge\n' +
+      'tags:\n- city\n---\n\nthe city closed the harbor bridge on Monday for emergency repairs.\n';
+    const split = splitArticle(text, rules);
+    expect(split).toMatchObject({
+      firstLine: 'Harbor bridge closes for repairs',
+      url: 'https://example.com/bridge',
+      published: '2026-04-02',
+    });
+    expect(split.passages.map((p) => text.slice(p.start, p.end))).toEqual([
+      'the city closed the harbor bridge on Monday for emergency repairs.',
+    ]);
+  });
+
+  it('reads a rule at the top that is not followed by key-value lines as a rule', () => {
+    const text =
+      '---\n\nThe city closed the harbor bridge on Monday.\n\n---\n\nEngineers expect three weeks of work.\n';
+    expect(excerpts(text)).toEqual([
+      'The city closed the harbor bridge on Monday.',
+      'Engineers expect three weeks of work.',
+    ]);
+  });
+
+  it('takes the first sentence of an article without a heading as its first line', () => {
+    const text = 'Rain fell all night. The city closed the harbor bridge on Monday for emergency repairs.\n';
+    expect(splitArticle(text, rules).firstLine).toBe('Rain fell all night.');
+  });
+
+  it('cuts a sentence without punctuation at word breaks', () => {
+    const words = Array.from({ length: 3000 }, (_, i) => `word${i % 500}`);
+    const text = `# Long\n\n${words.join(' ')}\n`;
+    const spans = splitArticle(text, rules).passages.map((p) => text.slice(p.start, p.end));
+    expect(spans.length).toBeGreaterThan(1);
+    expect(spans.join(' ')).toBe(words.join(' '));
+    for (const span of spans) {
+      expect(span.length).toBeLessThanOrEqual(1000);
+      expect(span).toMatch(/^word\d+( word\d+)*$/);
+    }
+  });
 });
