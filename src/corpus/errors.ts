@@ -8,6 +8,7 @@ export type CorpusProblemCode =
   | 'FILE_BINARY'
   | 'FILE_NOT_UTF8'
   | 'FILE_NO_PASSAGES'
+  | 'FILE_BAD_DATE'
   | 'DUPLICATE_ID'
   | 'METADATA_INVALID'
   | 'SYNONYMS_INVALID';

@@ -9,7 +9,7 @@ import type { SourceRef } from '../answer.js';
 import { shorten } from '../present.js';
 import { BoilerplateRules } from './boilerplate.js';
 import { CorpusError, type CorpusProblem, type CorpusProblemCode } from './errors.js';
-import { type CorpusMetadata, METADATA_FILE, metadataSchema, SYNONYMS_FILE } from './metadata.js';
+import { type CorpusMetadata, isoDate, METADATA_FILE, metadataSchema, SYNONYMS_FILE } from './metadata.js';
 import { type PassageSpan, splitArticle } from './passages.js';
 
 /** One article: its citation data, full text and passages. */
@@ -42,8 +42,14 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
 
   let names: string[];
   try {
+    // A symbolic link is read as the file it points to (a Kubernetes ConfigMap mounts every file as one).
     names = (await readdir(dir, { withFileTypes: true }))
-      .filter((entry) => entry.isFile() && ARTICLE.test(entry.name) && entry.name !== SYNONYMS_FILE)
+      .filter(
+        (entry) =>
+          (entry.isFile() || entry.isSymbolicLink()) &&
+          ARTICLE.test(entry.name) &&
+          entry.name !== SYNONYMS_FILE,
+      )
       .map((entry) => entry.name)
       .sort();
   } catch (error) {
@@ -77,6 +83,14 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
     }
     ids.set(id, file);
     const split = splitArticle(text, rules);
+    if (split.published !== null && !isoDate.safeParse(split.published).success) {
+      problems.push({
+        code: 'FILE_BAD_DATE',
+        file,
+        reason: `gives the date "${split.published}", which is not a date (YYYY-MM-DD)`,
+      });
+      continue;
+    }
     if (split.passages.length === 0) {
       problems.push({
         code: 'FILE_NO_PASSAGES',
@@ -116,6 +130,17 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   };
 }
 
+const NOT_UTF8 = 'is not valid UTF-8 text';
+
+/** The bytes as UTF-8 text, byte order mark kept; `null` when they are not UTF-8. */
+function decode(bytes: Uint8Array): string | null {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 async function readArticle(file: string, shownAs: string, problems: CorpusProblem[]): Promise<string | null> {
   let bytes: Buffer;
   try {
@@ -128,11 +153,9 @@ async function readArticle(file: string, shownAs: string, problems: CorpusProble
     problems.push({ code: 'FILE_BINARY', file: shownAs, reason: 'is binary (contains NUL bytes), not text' });
     return null;
   }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    problems.push({ code: 'FILE_NOT_UTF8', file: shownAs, reason: 'is not valid UTF-8 text' });
+  const text = decode(bytes);
+  if (text === null) {
+    problems.push({ code: 'FILE_NOT_UTF8', file: shownAs, reason: NOT_UTF8 });
     return null;
   }
   if (text.trim().length === 0) {
@@ -153,16 +176,23 @@ async function readOptional(
   problems: CorpusProblem[],
   hash: Hash,
 ): Promise<string | null> {
+  let bytes: Buffer;
   try {
-    const raw = await readFile(path.join(dir, name), 'utf8');
-    hash.update(`\0${name}\0${raw}`);
-    return raw;
+    bytes = await readFile(path.join(dir, name));
   } catch (error) {
     if (errorCode(error) !== 'ENOENT') {
       problems.push({ code, file: shownPath(dir, name), reason: `cannot be read (${errorCode(error)})` });
     }
     return null;
   }
+  const raw = decode(bytes);
+  if (raw === null) {
+    problems.push({ code, file: shownPath(dir, name), reason: NOT_UTF8 });
+    return null;
+  }
+  hash.update(`\0${name}\0${raw}`);
+  // A byte order mark (Notepad, PowerShell 5) is not part of the content.
+  return raw.replace(/^\uFEFF/, '');
 }
 
 async function readMetadata(

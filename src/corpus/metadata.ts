@@ -13,6 +13,9 @@ const regexPattern = z.string().refine((pattern) => {
   }
 }, 'a valid regular expression');
 
+/** A calendar date, YYYY-MM-DD ("2026-02-30" is not one). */
+export const isoDate = z.iso.date();
+
 /** Metadata of one article, keyed by its file name. */
 const sourceMetadata = z.strictObject({
   /** Id used in citations and in `--source`; default: the file name without its extension. */
@@ -30,7 +33,7 @@ const sourceMetadata = z.strictObject({
   /** Publisher's name; default: none. */
   publisher: z.string().min(1).max(120).nullable().optional(),
   /** Publication date (YYYY-MM-DD); default: a `> Published: …` line of the text, else none. */
-  published: z.iso.date().nullable().optional(),
+  published: isoDate.nullable().optional(),
 });
 
 export const metadataSchema = z.strictObject({

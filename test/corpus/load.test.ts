@@ -1,3 +1,5 @@
+import { symlink } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CorpusError } from '../../src/corpus/errors.js';
 import { loadCorpus } from '../../src/corpus/load.js';
@@ -59,12 +61,41 @@ describe('loadCorpus', () => {
     ['METADATA_INVALID', { 'a.txt': ARTICLE, 'sources.json': '{"sources": {"a.txt": {"url": "ftp://x"}}}' }],
     ['METADATA_INVALID', { 'a.txt': ARTICLE, 'sources.json': '{"boilerplate": ["("]}' }],
     ['SYNONYMS_INVALID', { 'a.txt': ARTICLE, 'synonyms.txt': 'fake\n' }],
+    ['METADATA_INVALID', { 'a.txt': ARTICLE, 'sources.json': new Uint8Array([0x7b, 0xe9, 0x7d]) }],
+    ['SYNONYMS_INVALID', { 'a.txt': ARTICLE, 'synonyms.txt': new Uint8Array([0x63, 0x61, 0x66, 0xe9]) }],
+    ['FILE_BAD_DATE', { 'a.txt': ARTICLE.replace('2026-06-26', '2026-02-30') }],
     ['FILE_NO_PASSAGES', { 'a.txt': '# Only a heading\n\n## And another\n' }],
   ])('reports %s and names the file', async (code, files) => {
     const problems = await problemsOf(files);
     expect(problems.map((p) => p.code)).toContain(code);
     for (const p of problems)
       expect(p.file).toMatch(/facts-corpus-.*(a\.(txt|md)|sources\.json|synonyms\.txt)/);
+  });
+
+  it('says that a metadata or synonyms file is not UTF-8, and accepts one with a byte order mark', async () => {
+    const problems = await problemsOf({ 'a.txt': ARTICLE, 'synonyms.txt': new Uint8Array([0x63, 0xe9]) });
+    expect(problems.map((p) => p.reason)).toEqual(['is not valid UTF-8 text']);
+    const corpus = await tempCorpus({
+      'a.txt': ARTICLE,
+      'sources.json': '\uFEFF{"sources": {"a.txt": {"publisher": "Le Café"}}}',
+      'synonyms.txt': '\uFEFFfake, bogus\n',
+    });
+    cleanup = corpus.cleanup;
+    const loaded = await loadCorpus(corpus.dir);
+    expect(loaded.sources[0]?.publisher).toBe('Le Café');
+    expect(loaded.synonyms).toEqual([['fake', 'bogus']]);
+  });
+
+  it('reads an article through a symbolic link', async () => {
+    const target = await tempCorpus({ 'real.md': ARTICLE });
+    const corpus = await tempCorpus({});
+    cleanup = async () => {
+      await corpus.cleanup();
+      await target.cleanup();
+    };
+    await symlink(path.join(target.dir, 'real.md'), path.join(corpus.dir, 'linked.md'));
+    const [source] = (await loadCorpus(corpus.dir)).sources;
+    expect(source).toMatchObject({ id: 'linked', title: 'A headline' });
   });
 
   it('lists every problem at once', async () => {
