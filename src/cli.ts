@@ -18,7 +18,7 @@ const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
 
 function positiveInt(value: string): number {
-  const n = Number(value);
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isInteger(n) || n < 1 || n > 20)
     throw new InvalidArgumentError('expected a whole number from 1 to 20.');
   return n;
@@ -64,10 +64,13 @@ export function buildProgram(): Command {
     .option('--source <id>', 'answer only from this source (see "facts sources")')
     .action(async (words: string[], options: { json?: boolean; k: number; source?: string }) => {
       const index = await openIndex(corpusDir(program));
-      if (options.source && !index.sources().some((s) => s.id === options.source)) {
+      if (options.source !== undefined && !index.sources().some((s) => s.id === options.source)) {
         program.error(messages.unknownSource(options.source), { exitCode: EXIT_USAGE });
       }
-      const askOptions: AskOptions = { k: options.k, ...(options.source ? { source: options.source } : {}) };
+      const askOptions: AskOptions = {
+        k: options.k,
+        ...(options.source !== undefined ? { source: options.source } : {}),
+      };
       const answer = (question: string, echo: boolean) => {
         if (cleanUserText(question).truncated) {
           process.stderr.write(`facts: ${messages.questionTooLong(MAX_QUESTION_LENGTH)}\n`);
@@ -108,7 +111,7 @@ export function buildProgram(): Command {
       }
       for (const s of sources) {
         process.stdout.write(
-          `${s.id}\n  ${s.title}\n  ${[s.publisher, dateLabel(s.published), `${s.passages} passages`].filter(Boolean).join(' · ')}\n` +
+          `${s.id}\n  ${s.title}\n  ${[s.publisher, dateLabel(s.published), counted(s.passages, 'passage')].filter(Boolean).join(' · ')}\n` +
             `  ${s.url ?? '(no link)'}\n`,
         );
       }
@@ -140,14 +143,18 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<void> {
   loadDotenv({ quiet: true });
+  // A reader that stops early (`facts ask < questions | head -1`) closes the pipe: that ends the run, quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
-    // Help and version are successes; any other parse error is wrong usage (commander printed why).
-    // ("commander.help" is help shown because no command was given: wrong usage too.)
-    const ok = ['commander.helpDisplayed', 'commander.version'].includes(error.code);
-    process.exitCode = ok ? 0 : EXIT_USAGE;
+    // Help asked for ("--help", "help [command]") and the version exit with 0, help shown because no
+    // command was given with 1; that and any other parse error is wrong usage (commander printed why).
+    process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
   }
 }
 

@@ -43,8 +43,13 @@ export interface CleanText {
 
 /** Cleans user input before it reaches the index. */
 export function cleanUserText(raw: string, max: number = MAX_QUESTION_LENGTH): CleanText {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  const collapsed = raw.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]+/g, ' ');
+  // Bidirectional embeddings, overrides and isolates (U+202A–202E, U+2066–2069) go too: echoed back, an
+  // override would show the question reversed.
+  const collapsed = raw.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]+/g,
+    ' ',
+  );
   const text = collapsed.replace(/\s+/g, ' ').trim();
   if (text.length <= max) return { text, truncated: false };
   return { text: shorten(text, max, ''), truncated: true };

@@ -1,5 +1,6 @@
 /** The `facts` command, run as a user runs it: a real process, its output and exit code. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AskResult } from '../src/answer.js';
@@ -87,6 +88,8 @@ describe('facts ask', () => {
 
   it.each([
     [['ask', '--k', 'many', 'q']],
+    [['ask', '--k', '1e1', 'q']],
+    [['ask', '--source', '', 'q']],
     [['ask', '--source', 'nope', 'q']],
     [['frobnicate']],
     [['ask', '--unknown']],
@@ -97,10 +100,26 @@ describe('facts ask', () => {
     expect(stderr).toMatch(/error|no source|Usage: facts/i);
   });
 
-  it('shows help and exits 0', () => {
-    const { code, stdout } = facts(['ask', '--help']);
+  it.each([[['ask', '--help']], [['help', 'ask']]])('shows help and exits 0: %j', (args) => {
+    const { code, stdout } = facts(args);
     expect(code).toBe(0);
     expect(stdout).toContain('--source <id>');
+  });
+
+  it('ends quietly when its reader closes the pipe early', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'ask'], {
+      env: withoutCorpusDir(process.env),
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    // Like `| head -1`: the first answer read, the pipe closed while more are on their way.
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.stdin.end('How many fake accounts were used?\n'.repeat(2000));
+    const [code] = (await once(child, 'close')) as [number | null];
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
 

@@ -28,6 +28,12 @@ describe('cleanUserText', () => {
     });
   });
 
+  it('drops bidirectional overrides and isolates, which would show an echoed question reversed', () => {
+    expect(cleanUserText('\u202ehow many\u202c \u2066fake\u2069 accounts?').text).toBe(
+      'how many fake accounts?',
+    );
+  });
+
   it('caps the length and says so', () => {
     const { text, truncated } = cleanUserText('word '.repeat(500), 100);
     expect(truncated).toBe(true);
