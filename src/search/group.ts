@@ -42,7 +42,7 @@ export function sameFact(a: Ranked, b: Ranked, kind: QuestionKind): boolean {
 
 /**
  * Marks the answers that give different figures (or dates) for the same thing: figures compare only when
- * each stands nearest the same word of the question and neither counts something else ("28.8 million
+ * each stands nearest the same word of the question and they do not count different things ("28.8 million
  * exchanges" and "14.4 billion tokens" do not disagree).
  */
 export function disagreementOf(
@@ -52,12 +52,20 @@ export function disagreementOf(
   const lead = ranked.find((r) => r.figure && r.figureOf);
   if (!lead?.figure || !lead.figureOf) return null;
   const { concept, unit } = lead.figureOf;
+  // Numbers that say what they count must count the same ("25,000 accounts"); a number that ends its
+  // clause ("the number evacuated was 12,000.") compares only with another such. A date counts nothing:
+  // the word after it ("on March 3 after heavy rain") says nothing of what it dates. Without a word of
+  // the question in its passage (a bare table cell), a figure's subject is unknown.
+  const comparable = (other: { concept: string; unit: string | null }) => {
+    if (other.concept !== concept) return false;
+    if (unit !== null && other.unit !== null)
+      return lead.figure?.kind === 'date' || sameWord(unit, other.unit);
+    return concept !== '' && (lead.figure?.kind === 'date' || (unit === null && other.unit === null));
+  };
   const values: Array<{ figure: Figure; answers: number[] }> = [];
   ranked.forEach((r, i) => {
     if (!r.figure || !r.figureOf) return;
-    const other = r.figureOf;
-    // Only figures that say what they count ("25,000 accounts", not a bare table cell), and count the same.
-    if (!unit || !other.unit || !sameWord(unit, other.unit) || other.concept !== concept) return;
+    if (!comparable(r.figureOf)) return;
     const figure = r.figure;
     const same = values.find((v) => sameFigure(v.figure, figure));
     if (same) same.answers.push(i);

@@ -126,6 +126,38 @@ describe('ask', () => {
     }
   });
 
+  it.each([
+    [
+      'When did the river peak?',
+      'Officials said that the river peaked on March 3.',
+      'Officials said that the river peaked on March 5.',
+      'date',
+    ],
+    [
+      'How many residents were evacuated?',
+      'The number of residents evacuated was 12,000.',
+      'The number of residents evacuated was 15,000.',
+      'number',
+    ],
+  ])('marks a figure that ends its clause, given differently: %s', async (question, one, other, kind) => {
+    await withFacts({ 'a.md': `# Report one\n\n${one}\n`, 'b.md': `# Report two\n\n${other}\n` }, (facts) => {
+      const result = facts.ask(question);
+      expect(result.answers).toHaveLength(2);
+      expect(result.disagreement?.kind).toBe(kind);
+      expect(result.disagreement?.values).toHaveLength(2);
+    });
+  });
+
+  it('does not set a figure that says what it counts against one that ends its clause', async () => {
+    await withFacts(
+      {
+        'a.md': '# Report one\n\nThe number of residents evacuated was 12,000.\n',
+        'b.md': '# Report two\n\nThe number of residents evacuated reached 15,000 households by noon.\n',
+      },
+      (facts) => expect(facts.ask('How many residents were evacuated?').disagreement).toBeNull(),
+    );
+  });
+
   it('does not repeat a source for a figure an earlier answer already gives', () => {
     const { answers } = index.ask('How many fake accounts?', { k: 10 });
     answers.forEach((later, j) => {
