@@ -44,16 +44,36 @@ const TOKEN =
 /** An upper-case acronym, with its optional possessive: "US", "AI's". */
 const ACRONYM = /^(\p{Lu}{2,})(?:'[sS])?$/u;
 
+/** Discord and Slack mentions (`<@123>`, `<@U04ABC|bob>`, `<!channel>`, `@everyone`), channel links, custom emoji, timestamps. */
+const MENTIONS =
+  /<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:\d+(?::\w)?|![^>]*|[@#][A-Z0-9]+(?:\|[^>]*)?)>|(?<![\w@])@(?:everyone|here|channel)\b/g;
 /**
- * Chat markup that is not part of a question: Discord and Slack mentions (`<@123>`, `<!channel>`,
- * `@everyone`), channel links, custom emoji, timestamps, and markdown emphasis. Removed before a question
- * is read, so "@everyone how many **fake** accounts?" asks about fake accounts, not about "everyone".
+ * A link: Slack's `<https://…|label>` and markdown's `[label](https://…)` keep their label, unless it is
+ * only an address ("cnbc.com").
  */
-const CHAT_MARKUP =
-  /<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:\d+(?::\w)?|![^>]*|[@#][A-Z0-9]+(?:\|[^>]*)?)>|(?<![\w@])@(?:everyone|here|channel)\b|[*_~`>|#]+/g;
+const LABELLED_LINK =
+  /<(?:https?|mailto):[^|>\s]*(?:\|([^>]*))?>|\[([^\]]*)\]\((?:https?:|mailto:)[^)\s]*\)/g;
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>]+/g;
+/** An emoji shortcode, ":thinking_face:", ":+1:" (with a letter or "+", unlike "10:30:45"). */
+const EMOJI_SHORTCODE = /:(?=[\w+-]*[a-zA-Z+])[\w+-]+:/g;
+const EMPHASIS = /[*_~`>|#]+/g;
 
+/**
+ * A question or message without the chat markup that is not part of it: mentions, links, emoji shortcodes
+ * and markdown emphasis. So "@everyone how many **fake** accounts?" asks about fake accounts, not about
+ * "everyone", and the digits of an id, a timestamp or a link are not figures an answer must hold. In this
+ * order: a link's address may hold "_" and a shortcode "_", which are also emphasis.
+ */
 export function withoutChatMarkup(text: string): string {
-  return text.replace(CHAT_MARKUP, ' ');
+  return text
+    .replace(LABELLED_LINK, (_link, slack?: string, markdown?: string) => {
+      const label = (slack ?? markdown ?? '').trim();
+      return /^\S+\.\S+$/.test(label) ? ' ' : ` ${label} `;
+    })
+    .replace(BARE_URL, ' ')
+    .replace(MENTIONS, ' ')
+    .replace(EMOJI_SHORTCODE, ' ')
+    .replace(EMPHASIS, ' ');
 }
 
 /** NFKC, then typographic quotes and dashes folded to ASCII. Keeps the string's length unchanged per character class. */

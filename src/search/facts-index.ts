@@ -297,7 +297,8 @@ export class SearchIndex implements FactsIndex {
   }
 
   findSources(text: string): FindSourcesResult {
-    const clean = cleanUserText(String(text), MAX_MESSAGE_LENGTH).text;
+    // Read without its mentions, links and emoji, which are not claims (and whose digits are no figures).
+    const clean = cleanUserText(withoutChatMarkup(String(text)), MAX_MESSAGE_LENGTH).text;
     const best = new Map<number, Ranked>();
     const nearest = new Map<number, Ranked>();
     const unsupported: string[] = [];

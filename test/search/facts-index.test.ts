@@ -87,6 +87,11 @@ describe('ask', () => {
     for (const noisy of [
       '@everyone how many fake accounts were used?',
       '<!channel> <@U123> How many **fake** accounts were used?',
+      '<@U04ABCDEF|bob> <#C024BE7LR> How many fake accounts were used? :thinking_face: :+1:',
+      '<@123456789012345678> <@&987654321> How many fake accounts were used? <:pepe:1234567890> <t:1781000000:R>',
+      'How many fake accounts were used? <https://www.cnbc.com/2026/06/10/story.html|cnbc.com>',
+      'How many fake accounts were used? https://www.cnbc.com/2026/06/10/story.html',
+      'How many fake accounts were [used](https://example.com/2026/06/10)?',
     ]) {
       expect(index.ask(noisy).answers.map((a) => a.excerpt)).toEqual(plain.answers.map((a) => a.excerpt));
     }
@@ -494,6 +499,24 @@ describe('findSources', () => {
     expect(excerpts('Alibaba replied to requests for comment.')).not.toContain(denial);
     expect(excerpts('Alibaba had not replied to requests for comment.')).toContain(denial);
     expect(excerpts('Anthropic accused Alibaba of distillation.').length).toBeGreaterThan(0);
+  });
+
+  it('reads a message past its mentions, links and emoji, whose digits are not figures', () => {
+    const claim = 'Alibaba used 25,000 fraudulent accounts to talk to Claude.';
+    const plain = index.findSources(claim).supporting.map((a) => a.excerpt);
+    expect(plain.length).toBeGreaterThan(0);
+    for (const noisy of [
+      `<@U04ABCDEF> ${claim}`,
+      `<@123456789012345678> ${claim} :+1:`,
+      `${claim} <https://www.cnbc.com/2026/06/10/story.html>`,
+      `${claim} https://www.cnbc.com/2026/06/10/story.html`,
+      `<t:1781000000:R> ${claim} <:pepe:1234567890>`,
+    ]) {
+      expect(
+        index.findSources(noisy).supporting.map((a) => a.excerpt),
+        noisy,
+      ).toEqual(plain);
+    }
   });
 
   it('names the sentences of a message that nothing supports', () => {
