@@ -286,6 +286,36 @@ describe('@facts mentions', () => {
     },
   );
 
+  it('does not answer again when the message is edited', async () => {
+    const mention = {
+      type: 'app_mention',
+      user: 'U1',
+      text: `<@UBOT> ${ANSWERED}`,
+      ts: '1.4',
+      channel: 'C1',
+    };
+    await harness.post(eventCallback(mention));
+    await harness.post(
+      eventCallback({ ...mention, text: `<@UBOT> ${ANSWERED}!`, edited: { user: 'U1', ts: '1.5' } }),
+    );
+    expect(harness.fake.posts.map((c) => c.method)).toEqual(['chat.postMessage']);
+  });
+
+  it('limits a bot that mentions it, by its bot id', async () => {
+    await harness.close();
+    service = new FactsService({ index: () => index, rateLimitPerMinute: 1 });
+    harness = await startSlackHarness(service);
+    for (const ts of ['1.6', '1.7']) {
+      await harness.post(
+        eventCallback({ type: 'app_mention', bot_id: 'B1', text: `<@UBOT> ${ANSWERED}`, ts, channel: 'C1' }),
+      );
+    }
+    const [first, second] = harness.fake.callsTo('chat.postMessage');
+    expect(quotes(first?.body ?? {}).length).toBeGreaterThan(0);
+    expect(quotes(second?.body ?? {})).toEqual([]);
+    expect(String(second?.body.text)).toMatch(/^You are asking too quickly/);
+  });
+
   it('calls auth.test once, at start, however many requests follow', async () => {
     for (const ts of ['2.1', '2.2', '2.3']) {
       await harness.post(

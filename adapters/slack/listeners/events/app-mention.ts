@@ -4,6 +4,9 @@ import { intentMessage, parseIntent, runRequest, type Send, type SlackDeps, user
 
 export function appMention(deps: SlackDeps) {
   return async ({ event, context, client }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs) => {
+    // Editing a message that mentions the bot sends its app_mention again, with `edited`: it was answered
+    // when it was posted, and a typo fixed must not post the answer twice.
+    if ((event as { edited?: unknown }).edited) return;
     const { channel, user } = event;
     const thread_ts = event.thread_ts ?? event.ts;
     const reply: Send = (message) =>
@@ -12,7 +15,9 @@ export function appMention(deps: SlackDeps) {
       ? (message) => client.chat.postEphemeral({ channel, user, thread_ts, ...message })
       : reply;
     const intent = parseIntent(event.text, context.botUserId);
-    const rateKey = intent.kind === 'ask' && user ? userKey(context.teamId, user) : undefined;
+    // A bot or workflow that mentions the bot has no user: it is limited by its bot id.
+    const asker = user ?? event.bot_id;
+    const rateKey = intent.kind === 'ask' && asker ? userKey(context.teamId, asker) : undefined;
     await runRequest(deps, { rateKey, privately }, async (request) => {
       // Usage help concerns only the asker; answers and the source list are for the thread.
       await (intent.kind === 'help' ? privately : reply)(intentMessage(deps, intent, request));
