@@ -39,6 +39,11 @@ export async function answerFailure(interaction: Interaction, logger: Logger): P
     if (interaction.deferred && !interaction.replied && !interaction.isMessageComponent()) {
       // A deferred command reply shows "thinking…" until edited: replace it with the error.
       await interaction.editReply({ ...payload });
+    } else if (interaction.deferred && !interaction.replied && interaction.ephemeral === false) {
+      // A button's public "thinking…" (Share): the first follow-up would take its place, in public. Remove
+      // it, so that the follow-up is a message of its own, for the clicker only.
+      await interaction.deleteReply();
+      await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
     } else if (interaction.deferred || interaction.replied) {
       await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
     } else {

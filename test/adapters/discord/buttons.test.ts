@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createDiscordAdapter } from '../../../adapters/discord/index.js';
 import { parseConfig } from '../../../src/config.js';
 import { loadFacts } from '../../../src/facts.js';
@@ -20,8 +20,10 @@ import {
   chatInput,
   isCallback,
   isEditOriginal,
+  isFollowUp,
   newUser,
   type RawInteraction,
+  requestsFor,
   type SentMessage,
 } from '../../helpers/discord-interactions.js';
 import { APP_ID, TOKEN } from '../../helpers/fake-discord.js';
@@ -109,6 +111,28 @@ describe('answer buttons', () => {
     expect(Object.keys(buttonsOf(message))).toEqual(
       Object.keys(buttonsOf(answer)).filter((l) => l !== 'Share'),
     );
+  });
+
+  it('GIVEN Share fails after its public defer THEN the error goes to the sharer alone, not to the channel', async () => {
+    const answer = await askFacts('When did the campaign run?');
+    const share = buttonsOf(answer).Share;
+    if (!share) throw new Error('Share button missing');
+    const spy = vi.spyOn(bot.service, 'ask').mockImplementation(() => {
+      throw new Error('index exploded');
+    });
+    try {
+      const click = buttonClick(share, asSent(answer), EPHEMERAL, newUser('sharer'));
+      bot.send(click);
+      expect((await bot.fake.waitFor(isCallback(click))).body).toMatchObject({ type: CALLBACK.deferReply });
+      const followUp = await bot.fake.waitFor(isFollowUp(click));
+      const requests = requestsFor(bot.fake.requests, click).map(
+        (r) => `${r.method} ${r.path.split('/').at(-1)}`,
+      );
+      expect(requests).toEqual(['POST callback', 'DELETE @original', `POST ${click.token}`]);
+      expect(messageOf(followUp)).toMatchObject({ content: messages.error, flags: EPHEMERAL });
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('GIVEN More clicked on a public answer THEN the next page goes to the clicker only', async () => {
