@@ -4,7 +4,7 @@
  *
  * Excerpts are shown in `rich_text` quotes: rich text is not parsed as mrkdwn, so an excerpt's `*`, `_` or
  * `<!channel>` shows as written and triggers nothing. Everything in mrkdwn (citations, echoed questions,
- * suggestions) goes through `escapeMrkdwn`.
+ * suggestions) goes through `escapeMrkdwn`, in text objects marked `verbatim`.
  */
 import type { types } from '@slack/bolt';
 import type { Answer, AskResult, FindSourcesResult, SourceSummary } from '../../src/answer.js';
@@ -225,7 +225,7 @@ function answerBlocks(answer: Answer, n: number, figure: string | null): types.K
   const quote = shorten(answer.excerpt, EXCERPT_MAX);
   const citation: types.ContextBlock = {
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: clip(lines.join('\n')) }],
+    elements: [mrkdwn(clip(lines.join('\n')))],
   };
   // Slack rejects an empty text element; an excerpt of whitespace alone shows as its citation only.
   if (!quote) return [citation];
@@ -239,15 +239,24 @@ function questionBlock(view: AnswerView): types.KnownBlock {
   return contextBlock(`:mag: ${escapedWithin(view.question.text, 2900)}`, false);
 }
 
-function sectionBlock(mrkdwn: string): types.SectionBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: clip(mrkdwn) } };
+/**
+ * A mrkdwn text object that Slack shows as written: `verbatim` stops it from turning names, URLs and
+ * mentions an echoed question holds ("@here", "#general") into links or pings. The links and mentions
+ * written here in Slack's markup (`<url|title>`, `<@U123>`) still show.
+ */
+function mrkdwn(text: string): types.MrkdwnElement {
+  return { type: 'mrkdwn', text, verbatim: true };
+}
+
+function sectionBlock(text: string): types.SectionBlock {
+  return { type: 'section', text: mrkdwn(clip(text)) };
 }
 
 /** A context line; `plain` is false when the text is already mrkdwn. */
 function contextBlock(text: string, plain = true): types.ContextBlock {
   return {
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: plain ? escapedWithin(text, SLACK_LIMITS.sectionText) : clip(text) }],
+    elements: [mrkdwn(plain ? escapedWithin(text, SLACK_LIMITS.sectionText) : clip(text))],
   };
 }
 

@@ -253,6 +253,42 @@ describe('sourcesMessage, helpMessage, noticeMessage', () => {
   it('escapes a notice', () => {
     expect(noticeMessage('a <b> & c').text).toBe('a &lt;b&gt; &amp; c');
   });
+
+  it('marks every mrkdwn text verbatim, so Slack turns no echoed "@here" or "#general" into a link or ping', () => {
+    const echoed = cleanUserText('@here #general how many fake accounts? https://example.com');
+    const everyMessage = [
+      answerMessage(result([answer()], { hasMore: true }), { question: echoed, shareable: true }),
+      answerMessage(result([], { suggestions: ['How many fake accounts were used?'] }), { question: echoed }),
+      findSourcesMessage({
+        text: 't',
+        supporting: [answer()],
+        unsupported: ['@here'],
+        nearest: [],
+        corpusVersion: 'v',
+      }),
+      findSourcesMessage({
+        text: 't',
+        supporting: [],
+        unsupported: [],
+        nearest: [answer()],
+        corpusVersion: 'v',
+      }),
+      sourcesMessage([{ ...answer().source, passages: 3 }]),
+      helpMessage(),
+      noticeMessage('@here'),
+    ];
+    const mrkdwnObjects: unknown[] = [];
+    const walk = (node: unknown) => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        if ((node as { type?: unknown }).type === 'mrkdwn') mrkdwnObjects.push(node);
+        Object.values(node).forEach(walk);
+      }
+    };
+    walk(everyMessage);
+    expect(mrkdwnObjects.length).toBeGreaterThan(10);
+    for (const object of mrkdwnObjects) expect(object).toMatchObject({ verbatim: true });
+  });
 });
 
 describe('text helpers', () => {
