@@ -279,7 +279,11 @@ export function renderFindSources(result: FindSourcesResult): Payload {
 /** `/sources`: every article with its title (linked), publisher and date, in as many embeds as needed. */
 export function renderSources(sources: SourceSummary[], corpusVersion: string): Payload {
   const lines = sources.map((source, i) => {
-    const title = escapeText(shorten(source.title, 200)).replace(/[[\]]/g, (c) => `\\${c}`);
+    // A bracket would end the link text early: escape those escapeText left bare (it escapes "[" only
+    // where it opens a link of its own), stepping over its escapes so none is escaped twice.
+    const title = escapeText(shorten(source.title, 200)).replace(/\\[\s\S]|[[\]]/g, (m) =>
+      m.length === 2 ? m : `\\${m}`,
+    );
     const linked = source.url
       ? `[${title}](${source.url.replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`
       : title;

@@ -255,6 +255,22 @@ describe('renderSources', () => {
     expect(payload.embeds[0]?.description).toContain('(https://example.com/0_%28x%29)');
     expect(payload.embeds[0]?.description).toContain('\\[0\\]');
   });
+
+  it('GIVEN a title with a link of its own THEN escapes each bracket once', () => {
+    const source: SourceSummary = {
+      id: 's',
+      title: 'See [the letter](https://example.com/x) \\[sic]',
+      url: 'https://example.com/s',
+      publisher: null,
+      published: null,
+      path: 'seeds/s.txt',
+      passages: 1,
+    };
+    const description = renderSources([source], 'v').embeds[0]?.description ?? '';
+    expect(description).toContain(
+      '[See \\[the letter\\](https://example.com/x) \\\\\\[sic\\]](https://example.com/s)',
+    );
+  });
 });
 
 describe('toChoices', () => {
