@@ -33,9 +33,12 @@ async function openIndex(dir: string): Promise<FactsIndex> {
   }
 }
 
-async function* stdinLines(): AsyncGenerator<string> {
-  for await (const line of createInterface({ input: process.stdin, terminal: false })) {
-    if (line.trim().length > 0) yield line;
+/** The non-blank lines of standard input, with their line numbers. */
+async function* stdinLines(): AsyncGenerator<{ text: string; line: number }> {
+  let line = 0;
+  for await (const text of createInterface({ input: process.stdin, terminal: false })) {
+    line++;
+    if (text.trim().length > 0) yield { text, line };
   }
 }
 
@@ -71,19 +74,22 @@ export function buildProgram(): Command {
         k: options.k,
         ...(options.source !== undefined ? { source: options.source } : {}),
       };
-      const answer = (question: string, echo: boolean) => {
+      /** `line`: the question's line number in standard input, for the warning of a question cut short. */
+      const answer = (question: string, line?: number) => {
         if (cleanUserText(question).truncated) {
-          process.stderr.write(`facts: ${messages.questionTooLong(MAX_QUESTION_LENGTH)}\n`);
+          const where = line === undefined ? '' : `line ${line}: `;
+          process.stderr.write(`facts: ${where}${messages.questionTooLong(MAX_QUESTION_LENGTH)}\n`);
         }
         const result = index.ask(question, askOptions);
         if (options.json) return JSON.stringify(result);
-        return `${echo ? `? ${result.query}\n` : ''}${renderText(result)}\n`;
+        // Questions from standard input are echoed, so that each answer shows its question.
+        return `${line === undefined ? '' : `? ${result.query}\n`}${renderText(result)}\n`;
       };
       if (words.length > 0) {
-        process.stdout.write(`${answer(words.join(' '), false)}\n`);
+        process.stdout.write(`${answer(words.join(' '))}\n`);
         return;
       }
-      for await (const line of stdinLines()) process.stdout.write(`${answer(line, true)}\n`);
+      for await (const { text, line } of stdinLines()) process.stdout.write(`${answer(text, line)}\n`);
     });
 
   program

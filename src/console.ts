@@ -3,7 +3,7 @@
  * Used by `facts console` and by `npm start` when no chat platform is configured.
  */
 import { createInterface } from 'node:readline';
-import { renderText } from './present.js';
+import { cleanUserText, MAX_QUESTION_LENGTH, messages, renderText } from './present.js';
 import type { FactsService } from './service.js';
 
 export interface ConsoleOptions {
@@ -31,6 +31,7 @@ export async function runConsole({ service, input, output }: ConsoleOptions): Pr
       // Piped questions are echoed, so the transcript shows which answer belongs to which question.
       const result = service.ask('console', question);
       if (!interactive) write(`? ${result.query}`);
+      if (cleanUserText(question).truncated) write(messages.questionTooLong(MAX_QUESTION_LENGTH));
       write(`${renderText(result)}\n`);
     }
     if (interactive) lines.prompt();

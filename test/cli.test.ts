@@ -74,6 +74,13 @@ describe('facts ask', () => {
     expect(stderr).toContain('Questions are limited to 500 characters');
   });
 
+  it('says which line of standard input was cut', () => {
+    const { stderr } = facts(['ask'], `How many fake accounts?\n\nHow many ${'very '.repeat(200)}\n`);
+    expect(stderr).toBe(
+      'facts: line 3: Questions are limited to 500 characters; only the first 500 were read.\n',
+    );
+  });
+
   it('answers only from the source asked for', () => {
     const { stdout } = facts([
       'ask',
@@ -191,6 +198,11 @@ describe('facts console', () => {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for them is the point
     expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(stdout).toContain('? how many [2J ]0;pwned accounts');
+  });
+
+  it('says a question was cut', () => {
+    const { stdout } = facts(['console'], `How many ${'very '.repeat(200)}\n`);
+    expect(stdout).toContain('Questions are limited to 500 characters');
   });
 
   it('answers piped questions and ends with the input', () => {
