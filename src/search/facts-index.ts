@@ -124,6 +124,8 @@ const CANDIDATES = 30;
 const DEFAULT_K = 3;
 const MAX_K = 20;
 const MAX_SUGGESTIONS = 25;
+/** Example questions tried against one source when a question asked of it is refused. */
+const SUGGESTIONS_TRIED = 30;
 const MAX_SUGGESTION_LENGTH = 100;
 /** How many opening sentences of an article its lead is looked for in (see #leads). */
 const LEAD_WINDOW = 5;
@@ -269,7 +271,7 @@ export class SearchIndex implements FactsIndex {
       answers,
       disagreement: this.#disagreement(page.map((r) => r.ranked)),
       hasMore: ranked.length > offset + k,
-      suggestions: ranked.length === 0 ? this.#nearestSuggestions(query) : [],
+      suggestions: ranked.length === 0 ? this.#nearestSuggestions(query, options) : [],
       corpusVersion: this.version,
     };
   }
@@ -563,17 +565,30 @@ export class SearchIndex implements FactsIndex {
     return contested ? found : null;
   }
 
-  /** Up to three example questions, those sharing most words with the refused one first. */
-  #nearestSuggestions(query: Query): string[] {
-    if (query.concepts.length === 0) return this.#suggestions.slice(0, 3);
-    const words = query.concepts.flatMap((c) => c.alternatives).join(' ');
-    const hits = this.#suggestionIndex.search(words, {
-      fuzzy: 0.2,
-      combineWith: 'OR',
-      processTerm: (t) => t,
-    });
-    const near = hits.map((hit) => this.#suggestions[hit.id as number]).filter((s) => s !== undefined);
-    return [...new Set([...near, ...this.#suggestions])].slice(0, 3);
+  /**
+   * Up to three example questions, those sharing most words with the refused one first; asked of one
+   * source, only those it answers (of the first SUGGESTIONS_TRIED, so a refusal stays cheap).
+   */
+  #nearestSuggestions(query: Query, options: Pick<AskOptions, 'source'>): string[] {
+    const near =
+      query.concepts.length === 0
+        ? []
+        : this.#suggestionIndex
+            .search(query.concepts.flatMap((c) => c.alternatives).join(' '), {
+              fuzzy: 0.2,
+              combineWith: 'OR',
+              processTerm: (t) => t,
+            })
+            .map((hit) => this.#suggestions[hit.id as number])
+            .filter((s) => s !== undefined);
+    const candidates = [...new Set([...near, ...this.#suggestions])];
+    if (!options.source) return candidates.slice(0, 3);
+    const answered: string[] = [];
+    for (const s of candidates.slice(0, SUGGESTIONS_TRIED)) {
+      if (answered.length === 3) break;
+      if (asksForOverview(s) || this.#rank(this.#parse(s), options).length > 0) answered.push(s);
+    }
+    return answered;
   }
 }
 

@@ -82,6 +82,17 @@ describe('ask', () => {
       expect(index.ask(suggestion).answers.length).toBeGreaterThan(0);
   });
 
+  it('suggests, for a question refused of one source, only questions that source answers', () => {
+    for (const { id } of index.sources()) {
+      const { suggestions } = index.ask('What is the capital of France?', { source: id });
+      expect(suggestions.length, id).toBeGreaterThan(0);
+      for (const suggestion of suggestions)
+        expect(index.ask(suggestion, { source: id }).answers.length, `${id}: ${suggestion}`).toBeGreaterThan(
+          0,
+        );
+    }
+  });
+
   it('reads past mentions and markdown in a question', () => {
     const plain = index.ask('How many fake accounts were used?');
     for (const noisy of [
