@@ -32,6 +32,8 @@ const DATE_PATTERNS: RegExp[] = [
     'g',
   ),
   new RegExp(`\\b${MONTH}(?: (\\d{4}))?\\b`, 'g'),
+  // Day first, as British and Indian papers write it: "10 June 2026", "10th of June".
+  new RegExp(`(?<![\\d.,])\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH}\\b\\.?(?:,? (\\d{4}))?\\b`, 'g'),
 ];
 
 const NUMBER = new RegExp(
@@ -84,10 +86,16 @@ export function findDates(text: string, start: number, end: number): Figure[] {
     taken.push([s, e]);
     found.push(figureAt(slice.slice(s, e), value, 'date', start + s));
   };
-  const [iso, monthDay, monthOnly] = DATE_PATTERNS as [RegExp, RegExp, RegExp];
+  const [iso, monthDay, monthOnly, dayMonth] = DATE_PATTERNS as [RegExp, RegExp, RegExp, RegExp];
   for (const m of slice.matchAll(iso)) {
     const [whole, year, month, day] = m;
     push(m.index, m.index + whole.length, day ? `${year}-${month}-${day}` : `${year}-${month}`);
+  }
+  for (const m of slice.matchAll(dayMonth)) {
+    const [whole, day = '', month = '', year] = m;
+    if (Number(day) < 1 || Number(day) > 31) continue;
+    const md = `${pad(monthNumber(month))}-${pad(day)}`;
+    push(m.index, m.index + whole.length, year ? `${year}-${md}` : md);
   }
   for (const m of slice.matchAll(monthDay)) {
     const [whole, month = '', day = '', year] = m;

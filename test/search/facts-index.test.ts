@@ -438,6 +438,7 @@ describe('findSources', () => {
 
   it('does not back a claim whose figure, date or name the passage lacks', () => {
     expect(index.findSources('Anthropic sent its letter on June 10, 2026.').supporting).not.toEqual([]);
+    expect(index.findSources('Anthropic sent its letter on 10 June 2026.').supporting).not.toEqual([]);
     for (const claim of [
       'DeepSeek made 28.8 million exchanges with Claude.',
       'Anthropic says Alibaba used 50,000 fake accounts.',

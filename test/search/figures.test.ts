@@ -13,6 +13,7 @@ describe('findFigures', () => {
     ['over about six weeks', [['about six', '6']]],
     ['in 2026 and in [1]', []],
     ['from April 22 to June 5, about six weeks', [['about six', '6']]],
+    ['sent on 10 June 2026 to 12 senators', [['12', '12']]],
     [
       'In March 25,000 accounts were made and May 5 million chats; in June 30% fell.',
       [
@@ -38,6 +39,14 @@ describe('findDates', () => {
     ],
     ['2026-02', [['2026-02', '2026-02']]],
     ['it may rain', []],
+    [
+      'on 10 June 2026, and on the 5th of July',
+      [
+        ['10 June 2026', '2026-06-10'],
+        ['5th of July', '07-05'],
+      ],
+    ],
+    ['25,000 June accounts, 40 Marines', [['June', '06']]],
     [
       'In March 25,000 accounts; in June 30% fell.',
       [
