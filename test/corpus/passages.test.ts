@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BoilerplateRules } from '../../src/corpus/boilerplate.js';
 import { splitArticle } from '../../src/corpus/passages.js';
@@ -244,5 +245,54 @@ describe('splitArticle layout', () => {
       expect(span.length).toBeLessThanOrEqual(1000);
       expect(span).toMatch(/^word\d+( word\d+)*$/);
     }
+  });
+});
+
+describe('splitArticle on any text (property)', () => {
+  const line = fc.oneof(
+    fc.constantFrom(
+      '',
+      '---',
+      '===',
+      '* * *',
+      '# A heading',
+      'Measure | Value',
+      '--- | ---',
+      '| Row | 25,000 |',
+      '- a bullet item with several words in it',
+      'title: "Front matter"',
+      '> Published: 2026-06-26',
+      'Also read: something else entirely',
+    ),
+    fc.string({ maxLength: 120 }),
+    fc.string({ unit: 'grapheme', maxLength: 80 }),
+    fc
+      .array(fc.constantFrom('word', 'Alibaba', '28.8', 'million.', 'U.S.', 'Sen.', '—', '|', '\t'), {
+        maxLength: 400,
+      })
+      .map((words) => words.join(' ')),
+    // Longer than the segmenter reads at once, with no sentence end.
+    fc.integer({ min: 2000, max: 3000 }).map((n) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ')),
+  );
+  const article = fc.array(line, { maxLength: 30 }).map((lines) => lines.join('\n'));
+  const wordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+  it('gives ordered, trimmed spans inside the text that never cut a word', () => {
+    fc.assert(
+      fc.property(article, (text) => {
+        let end = 0;
+        for (const p of splitArticle(text, rules).passages) {
+          expect(p.start).toBeGreaterThanOrEqual(end);
+          expect(p.end).toBeGreaterThan(p.start);
+          expect(p.end).toBeLessThanOrEqual(text.length);
+          const span = text.slice(p.start, p.end);
+          expect(span).toBe(span.trim());
+          expect(wordChar(text[p.start - 1]) && wordChar(text[p.start])).toBe(false);
+          expect(wordChar(text[p.end - 1]) && wordChar(text[p.end])).toBe(false);
+          end = p.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
