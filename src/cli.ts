@@ -82,6 +82,8 @@ export function buildProgram(): Command {
         }
         const result = index.ask(question, askOptions);
         if (options.json) return JSON.stringify(result);
+        // Nothing to ask is not a question the sources fail to answer: say what to ask, as the bots do.
+        if (result.query === '') return `${messages.emptyQuestion}\n`;
         // Questions from standard input are echoed, so that each answer shows its question.
         return `${line === undefined ? '' : `? ${result.query}\n`}${renderText(result)}\n`;
       };

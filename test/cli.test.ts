@@ -28,6 +28,12 @@ describe('facts ask', () => {
     expect(stdout).toMatch(/— .+ \(.*¶ \d+\)/);
   });
 
+  it('says what to ask when the question is empty', () => {
+    const { code, stdout } = facts(['ask', '  ']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Ask a question about the story/);
+  });
+
   it('says so when no passage answers', () => {
     const { code, stdout } = facts(['ask', 'What is the capital of France?']);
     expect(code).toBe(0);
