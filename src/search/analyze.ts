@@ -330,28 +330,62 @@ const analysed = new Map<string, string | null>();
 
 /** Words that deny what follows them; "didn't", "cannot" and "dont" read as "not". */
 const NEGATIONS = new Set(['not', 'no', 'never', 'none', 'nor', 'neither', 'nobody', 'nothing']);
-/** How far after a negation its word may stand: "has not yet replied", "not a proven case". */
-const NEGATION_REACH = 3;
+/** Words that make a negation part of what it denies: "no *longer* optional", "no *more* than". */
+const NEGATION_PARTS = new Set(['longer', 'more']);
+/** After "not", these assert what follows: "not only cheap but fast". */
+const NOT_ONLY = new Set(['only', 'just', 'merely']);
+/** How many content words after a negation it may reach: "has not, in the public record, issued a … denial". */
+const NEGATION_REACH = 8;
+/** What ends a negation's reach before that: a clause's end, a dash, "but". */
+const CLAUSE_BREAK = /[.;:!?\u2014\u2013]|\s-\s/;
 
-/**
- * The terms a text denies: the first content word within reach after each negation, past adverbs
- * ("Alibaba has not yet replied" → "repli"; "this is not normal copying" → "normal").
- */
-export function negatedTerms(text: string): Set<string> {
-  const denied = new Set<string>();
-  const tokens = tokenize(text);
-  tokens.forEach((token, i) => {
-    if (!NEGATIONS.has(wordOf(token))) return;
-    for (const next of tokens.slice(i + 1, i + 1 + NEGATION_REACH)) {
-      const word = wordOf(next);
-      const term = NEGATIONS.has(word) || onlyAdverb(word) ? null : analyzeTerm(next);
-      if (term !== null) {
-        denied.add(term);
-        break;
-      }
+/** What a text denies, for comparing a claim with a passage. */
+export interface Denials {
+  /**
+   * The word each negation denies: the first content word after it, past adverbs and a parenthesis ("has
+   * not yet replied", "has not, in the public record, issued").
+   */
+  heads: Set<string>;
+  /** The words within some negation's reach. */
+  reached: Set<string>;
+  /** The heads the text writes nowhere outside a negation's reach: of those, it says only their denial. */
+  onlyDenied: Set<string>;
+}
+
+export function denials(text: string): Denials {
+  const heads = new Set<string>();
+  const reached = new Set<string>();
+  const free = new Set<string>();
+  const folded = fold(text);
+  let reach = 0;
+  let seekingHead = false;
+  let parenthesis = false;
+  let end = 0;
+  for (const { token, index, written } of tokenizeWithOffsets(text)) {
+    const word = wordOf(token);
+    const gap = folded.slice(end, index);
+    end = index + written.length;
+    if (CLAUSE_BREAK.test(gap) || word === 'but') reach = 0;
+    if (reach > 0 && seekingHead && gap.includes(',')) parenthesis = !parenthesis;
+    if (NEGATIONS.has(word)) {
+      [reach, seekingHead, parenthesis] = [NEGATION_REACH, true, false];
+      continue;
     }
-  });
-  return denied;
+    if (seekingHead && reach === NEGATION_REACH && NOT_ONLY.has(word)) reach = 0;
+    const term = onlyAdverb(word) || (seekingHead && NEGATION_PARTS.has(word)) ? null : analyzeTerm(token);
+    if (term === null) continue;
+    if (reach === 0) {
+      free.add(term);
+      continue;
+    }
+    reach--;
+    reached.add(term);
+    if (seekingHead && !parenthesis) {
+      heads.add(term);
+      seekingHead = false;
+    }
+  }
+  return { heads, reached, onlyDenied: new Set([...heads].filter((t) => !free.has(t))) };
 }
 
 /** Analyses a question: as `analyzeTerm`, and also drops the words that only frame the question. */

@@ -24,8 +24,8 @@ import {
   analyzeQuery,
   analyzeTerm,
   capitalisedWords,
+  denials,
   fold,
-  negatedTerms,
   tokenize,
   withoutChatMarkup,
 } from './analyze.js';
@@ -367,18 +367,22 @@ export class SearchIndex implements FactsIndex {
   }
 
   /**
-   * Whether every word the claim denies is denied in the passage too, and no other word of the claim is
-   * denied there. The passage's own word counts before a synonym: "comment" is not "replied".
+   * Whether the passage denies what the claim denies, and not what it asserts: each word a negation of the
+   * claim denies ("did not *accuse*") is within a negation's reach in the passage; a word the claim asserts
+   * outside any negation is not one the passage only denies ("are *optional*" against "are no longer
+   * optional", "replied" against "had not replied"). The passage's own word counts before a synonym:
+   * "comment" is not "replied". Word by word, so a denial moved to another word ("show no rebuttal", "do
+   * not show a rebuttal") is not recognised: such a claim goes unsupported.
    */
   #deniesAlike(claim: string, passage: Passage): boolean {
-    const deniedInClaim = negatedTerms(claim);
-    const deniedInPassage = negatedTerms(passage.excerpt);
+    const inClaim = denials(claim);
+    const inPassage = denials(passage.excerpt);
     return analyze(claim).every((term) => {
       const held = passage.termSet.has(term)
         ? [term]
         : (this.#synonyms.get(term) ?? []).filter((t) => passage.termSet.has(t));
-      if (held.length === 0) return !deniedInClaim.has(term);
-      return deniedInClaim.has(term) === held.some((t) => deniedInPassage.has(t));
+      if (inClaim.heads.has(term) && !held.some((t) => inPassage.reached.has(t))) return false;
+      return inClaim.reached.has(term) || !held.some((t) => inPassage.onlyDenied.has(t));
     });
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, analyzeQuery, canonicalNumber, negatedTerms } from '../../src/search/analyze.js';
+import { analyze, analyzeQuery, canonicalNumber, denials } from '../../src/search/analyze.js';
 
 describe('analyze', () => {
   it.each([
@@ -102,15 +102,32 @@ describe('canonicalNumber', () => {
   });
 });
 
-describe('negatedTerms', () => {
+describe('denials', () => {
   it.each([
     ['Alibaba has not replied.', ['repli']],
     ["Alibaba hasn't yet replied.", ['repli']],
     ['Alibaba didnt reply and never commented.', ['repli', 'comment']],
     ['This is not a proven case.', ['prove']],
     ['No fake accounts were found.', ['fake']],
+    ['Alibaba has not, in the public record, issued a denial.', ['issu']],
+    ['The checks are no longer optional.', ['option']],
+    ['It is not only cheap but fast.', []],
     ['Alibaba has denied wrongdoing.', []],
-  ])('reads what "%s" denies', (text, terms) => {
-    expect([...negatedTerms(text)]).toEqual(terms);
+  ])('reads what "%s" denies', (text, heads) => {
+    expect([...denials(text).heads]).toEqual(heads);
+  });
+
+  it('reaches past a parenthesis, not past the end of a clause or "but"', () => {
+    const { reached } = denials(
+      'Alibaba has not, in the public record, issued a denial; it spoke to Reuters.',
+    );
+    expect([...reached]).toEqual(['public', 'record', 'issu', 'denial']);
+    expect([...denials('Anthropic did not sue - it wrote to the Senate.').reached]).toEqual(['sue']);
+    expect([...denials('It is not cheap but it works.').reached]).toEqual(['cheap']);
+  });
+
+  it('knows the words a text says only the denial of', () => {
+    expect([...denials('Distillation is legitimate; the issue is not distillation.').onlyDenied]).toEqual([]);
+    expect([...denials('Alibaba had not replied to requests for comment.').onlyDenied]).toEqual(['repli']);
   });
 });

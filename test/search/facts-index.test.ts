@@ -506,6 +506,21 @@ describe('findSources', () => {
     ]) {
       expect(index.findSources(claim).supporting, claim).toEqual([]);
     }
+    for (const claim of [
+      'Alibaba has issued a detailed technical denial.',
+      'Rate limits, account checks, and abuse monitoring are optional.',
+    ]) {
+      expect(index.findSources(claim).supporting, claim).toEqual([]);
+    }
+    // True claims whose passage has a denial elsewhere, or the claim's denial after a parenthesis.
+    for (const claim of [
+      'Alibaba has not issued a detailed technical denial.',
+      'There is no court filing against Alibaba.',
+      'Distillation is legitimate and widely used.',
+      'Distillation involves querying a model at scale and training a smaller model on its answers.',
+    ]) {
+      expect(index.findSources(claim).supporting.length, claim).toBeGreaterThan(0);
+    }
     const denial = 'As of the reports, Alibaba had not replied to requests for comment.';
     const excerpts = (claim: string) => index.findSources(claim).supporting.map((a) => a.excerpt);
     expect(excerpts('Alibaba replied to requests for comment.')).not.toContain(denial);
