@@ -52,15 +52,14 @@ export function disagreementOf(
   const lead = ranked.find((r) => r.figure && r.figureOf);
   if (!lead?.figure || !lead.figureOf) return null;
   const { concept, unit } = lead.figureOf;
-  // Numbers that say what they count must count the same ("25,000 accounts"); a number that ends its
-  // clause ("the number evacuated was 12,000.") compares only with another such. A date counts nothing:
-  // the word after it ("on March 3 after heavy rain") says nothing of what it dates. Without a word of
-  // the question in its passage (a bare table cell), a figure's subject is unknown.
+  // Figures that say what they count must count the same ("25,000 accounts", "on June 10 to senators");
+  // one that ends its clause ("the number evacuated was 12,000.", "peaked on March 3.") compares only
+  // with another such. Without a word of the question in its passage (a bare table cell), a figure's
+  // subject is unknown.
   const comparable = (other: { concept: string; unit: string | null }) => {
     if (other.concept !== concept) return false;
-    if (unit !== null && other.unit !== null)
-      return lead.figure?.kind === 'date' || sameWord(unit, other.unit);
-    return concept !== '' && (lead.figure?.kind === 'date' || (unit === null && other.unit === null));
+    if (unit !== null && other.unit !== null) return sameWord(unit, other.unit);
+    return concept !== '' && unit === null && other.unit === null;
   };
   const values: Array<{ figure: Figure; answers: number[] }> = [];
   ranked.forEach((r, i) => {

@@ -164,6 +164,25 @@ describe('ask', () => {
     });
   });
 
+  it.each([
+    [
+      'When was the bridge closed?',
+      'The bridge was closed on March 3.',
+      'The bridge, which opened on May 1, 1990, was closed for repairs.',
+    ],
+    [
+      'When was the letter sent?',
+      'Anthropic sent the letter on June 10 to two senators.',
+      'CNBC first reported the letter on June 12 after it was sent to the committee.',
+    ],
+  ])('does not set dates of different events against each other: %s', async (question, one, other) => {
+    await withFacts({ 'a.md': `# Report one\n\n${one}\n`, 'b.md': `# Report two\n\n${other}\n` }, (facts) => {
+      const result = facts.ask(question);
+      expect(result.answers).toHaveLength(2);
+      expect(result.disagreement).toBeNull();
+    });
+  });
+
   it('does not set a figure that says what it counts against one that ends its clause', async () => {
     await withFacts(
       {
