@@ -43,7 +43,8 @@ const MAX_SENTENCE_LENGTH = 1000;
 const METADATA_LINE = /^>\s*(source|published|updated|author|date)\s*:/i;
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
 const TABLE_SEPARATOR = /^\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*\|?$/;
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** How a sentence ends: its punctuation, then any closing quote or bracket and reference markers ("2026.[1]"). */
+const SENTENCE_END = /[.!?…。！？]["”’'»)\]]*(\[\d+\])*$/u;
 /** A horizontal rule ("---", "* * *"), or the underline of the heading above it ("=====", "-----"). */
 const HORIZONTAL_RULE = /^([-=*_])(?:\s*\1){2,}$/;
 const SETEXT_UNDERLINE = /^(?:=+|-+)$/;
@@ -98,8 +99,8 @@ function isTitleCase(line: string): boolean {
 
 /**
  * Joins hard-wrapped lines: a line that does not end a sentence, followed by one that starts in lower case,
- * continues it ("… on Monday because" / "it had ignored …"). Tables, list items that follow, headings and
- * header lines are never joined to.
+ * continues it ("… on Monday because" / "it had ignored …"). Tables (and two lines with pipes, rows of a
+ * table without outer pipes), list items that follow, headings, rules and header lines are never joined to.
  */
 function joinWrapped(text: string, lines: Line[]): Line[] {
   const joined: Line[] = [];
@@ -108,8 +109,7 @@ function joinWrapped(text: string, lines: Line[]): Line[] {
     const continues =
       last !== undefined &&
       last.text.length > 0 &&
-      !last.text.includes('|') &&
-      !line.text.includes('|') &&
+      !(last.text.includes('|') && line.text.includes('|')) &&
       !MARKDOWN_HEADING.test(last.text) &&
       !HORIZONTAL_RULE.test(last.text) &&
       !METADATA_LINE.test(last.text) &&
@@ -144,10 +144,10 @@ export function sentenceSpans(text: string, start: number, end: number): Array<[
     let e = start + (utf16At[boundary.end_index] ?? block.length);
     while (s < e && /\s/.test(text[s] ?? '')) s++;
     while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
-    // sentencex reads long text in chunks, and a chunk's end can fall inside a word: that is no boundary.
+    // sentencex reads long text in chunks, and a chunk's end falls anywhere, inside a word too: a sentence
+    // that does not end as sentences do goes on into the next span.
     const last = spans.at(-1);
-    if (last && last[1] === s && WORD_CHAR.test(text[s - 1] ?? '') && WORD_CHAR.test(text[s] ?? ''))
-      last[1] = e;
+    if (last && e > s && !SENTENCE_END.test(text.slice(last[0], last[1]))) last[1] = e;
     else if (e > s) spans.push([s, e]);
   }
   return spans;
@@ -196,6 +196,8 @@ function wordPieces(text: string, [start, end]: [number, number], max: number): 
   return pieces;
 }
 
+const FRONT_MATTER_KEY = /^(title|date|published|url|source|link|canonical_url)\s*:/;
+
 /** What the YAML front matter of a markdown file says ("---", "title: …", "date: …", "---"), and its size. */
 interface FrontMatter {
   /** Lines it takes, fences included; 0 without front matter. */
@@ -205,13 +207,17 @@ interface FrontMatter {
   published: string | null;
 }
 
-/** Front matter is at the very top, and every line of it is a `key: value` or a `- item`. */
+/**
+ * Front matter is at the very top, every line of it is a `key: value` or a `- item`, and it gives a title,
+ * a date or a link: a file that opens with a rule and a list, or with "Update: …", is not front matter.
+ */
 function frontMatter(lines: Line[]): FrontMatter {
   const none: FrontMatter = { lines: 0, title: null, url: null, published: null };
   if (lines[0]?.text !== '---') return none;
   const end = lines.findIndex((line, i) => i > 0 && (line.text === '---' || line.text === '...'));
   const body = lines.slice(1, end).map((line) => line.text);
   if (end < 0 || !body.every((line) => line === '' || /^([\w-]+\s*:|-\s)/.test(line))) return none;
+  if (!body.some((line) => FRONT_MATTER_KEY.test(line))) return none;
   const field = (...keys: string[]): string | null => {
     for (const line of body) {
       const [, key, value] = /^([\w-]+)\s*:\s*(.*)$/.exec(line) ?? [];
@@ -320,8 +326,11 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
     const bodyStart = line.start + (bullet ? bullet[0].length : 0);
     const body = text.slice(bodyStart, line.end);
     if (rules.matches(body)) return;
-    // A line underlined with "===" or "---" is a heading, however long.
-    if (!bullet && (isHeading(t) || SETEXT_UNDERLINE.test(lines[i + 1]?.text ?? ''))) {
+    // A line underlined with "===" or "---" is a heading, however long, unless it reads as a sentence or a
+    // quote: text files also use "---" between paragraphs.
+    const underlined =
+      SETEXT_UNDERLINE.test(lines[i + 1]?.text ?? '') && !/[.!?]["”’)]*$/u.test(t) && !t.startsWith('>');
+    if (!bullet && (isHeading(t) || underlined)) {
       section = headingText(t);
       // A heading that asks in sentence case ("### How did they get past the block?") is an FAQ question;
       // a Title Case one ("How Big Was the Moat?") is an editorial headline.

@@ -230,6 +230,41 @@ describe('splitArticle layout', () => {
     ]);
   });
 
+  it.each([
+    '---\n- The harbor bridge closed on Monday for repairs.\n- Engineers expect the work to take three weeks.\n---\n',
+    '---\n\nUpdate: The city reopened the harbor bridge on Friday after repairs.\n\n---\n',
+    '---\nNote: the council voted 7-2 to fund the repairs on Monday.\n...\n',
+  ])('quotes a file that opens with a rule and gives no title, date or link: %j', (text) => {
+    expect(splitArticle(text, rules).passages.length).toBeGreaterThan(0);
+  });
+
+  it('keeps a quote or a sentence above a "---" rule as a passage', () => {
+    for (const line of [
+      '> The bridge is closed until further notice, the mayor said.',
+      'The bridge is closed until further notice, the mayor said.',
+    ]) {
+      const text = `${line}\n---\n\nThe council met on Tuesday to discuss it.\n`;
+      const split = splitArticle(text, rules);
+      expect(split.passages.map((p) => p.section)).toEqual([null, null]);
+      expect(excerpts(text)[0]).toContain('The bridge is closed until further notice');
+    }
+  });
+
+  it('joins a hard-wrapped line with a pipe in it, but not two rows of a table', () => {
+    const text =
+      'The anchor said the bridge closed for repairs on Monday and\nthe detour | map was posted later that evening.\n';
+    expect(excerpts(text)).toEqual([text.trim()]);
+  });
+
+  it('does not cut a sentence where the segmenter reads a new chunk', () => {
+    const text = Array.from(
+      { length: 400 },
+      (_, i) => `Sentence number ${i} says the bridge closed on Monday.`,
+    ).join(' ');
+    for (const excerpt of excerpts(text))
+      expect(excerpt).toMatch(/^Sentence number \d+ says the bridge closed on Monday\.$/);
+  });
+
   it('takes the first sentence of an article without a heading as its first line', () => {
     const text = 'Rain fell all night. The city closed the harbor bridge on Monday for emergency repairs.\n';
     expect(splitArticle(text, rules).firstLine).toBe('Rain fell all night.');
