@@ -43,10 +43,12 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   let names: string[];
   try {
     // A symbolic link is read as the file it points to (a Kubernetes ConfigMap mounts every file as one).
+    // Hidden files are an editor's or a system's (".#a.md" lock links, "._a.md" resource forks), not articles.
     names = (await readdir(dir, { withFileTypes: true }))
       .filter(
         (entry) =>
           (entry.isFile() || entry.isSymbolicLink()) &&
+          !entry.name.startsWith('.') &&
           ARTICLE.test(entry.name) &&
           entry.name !== SYNONYMS_FILE,
       )
@@ -83,7 +85,13 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
     }
     ids.set(id, file);
     const split = splitArticle(text, rules);
-    if (split.published !== null && !isoDate.safeParse(split.published).success) {
+    // The metadata file's date, when it gives one, stands instead of the text's, which is then not read.
+    const published = meta.published === undefined ? split.published : meta.published;
+    if (
+      meta.published === undefined &&
+      split.published !== null &&
+      !isoDate.safeParse(split.published).success
+    ) {
       problems.push({
         code: 'FILE_BAD_DATE',
         file,
@@ -105,7 +113,7 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
       title: meta.title ?? firstLine,
       url: meta.url === undefined ? split.url : meta.url,
       publisher: meta.publisher ?? null,
-      published: meta.published === undefined ? split.published : meta.published,
+      published,
       path: file,
       text,
       passages: split.passages,

@@ -86,6 +86,22 @@ describe('loadCorpus', () => {
     expect(loaded.synonyms).toEqual([['fake', 'bogus']]);
   });
 
+  it('takes the metadata date instead of a header date that is not one', async () => {
+    const corpus = await tempCorpus({
+      'a.txt': ARTICLE.replace('2026-06-26', '2026-02-30'),
+      'sources.json': '{"sources": {"a.txt": {"published": "2026-02-28"}}}',
+    });
+    cleanup = corpus.cleanup;
+    expect((await loadCorpus(corpus.dir)).sources[0]?.published).toBe('2026-02-28');
+  });
+
+  it('ignores hidden files, such as a dangling editor lock link', async () => {
+    const corpus = await tempCorpus({ 'a.md': ARTICLE, '._b.md': new Uint8Array([0, 5, 22]) });
+    cleanup = corpus.cleanup;
+    await symlink('user@host.12345:1700000000', path.join(corpus.dir, '.#a.md'));
+    expect((await loadCorpus(corpus.dir)).sources.map((s) => s.id)).toEqual(['a']);
+  });
+
   it('reads an article through a symbolic link', async () => {
     const target = await tempCorpus({ 'real.md': ARTICLE });
     const corpus = await tempCorpus({});
