@@ -49,13 +49,18 @@ const MENTIONS =
   /<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:\d+(?::\w)?|![^>]*|[@#][A-Z0-9]+(?:\|[^>]*)?)>|(?<![\w@])@(?:everyone|here|channel)\b/g;
 /**
  * A link: Slack's `<https://…|label>` and markdown's `[label](https://…)` keep their label, unless it is
- * only an address ("cnbc.com").
+ * only an address (ADDRESS).
  */
 const LABELLED_LINK =
   /<(?:https?|mailto):[^|>\s]*(?:\|([^>]*))?>|\[([^\]]*)\]\((?:https?:|mailto:)[^)\s]*\)/g;
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>]+/g;
-/** An emoji shortcode, ":thinking_face:", ":+1:" (with a letter or "+", unlike "10:30:45"). */
-const EMOJI_SHORTCODE = /:(?=[\w+-]*[a-zA-Z+])[\w+-]+:/g;
+/** A link label that is only an address: "cnbc.com", "www.cnbc.com/x" (not "28.8" or "U.S."). */
+const ADDRESS = /^(?:https?:\/\/|www\.)\S+$|^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:\/\S*)?$/i;
+/**
+ * An emoji shortcode standing alone, ":thinking_face:", ":+1::skin-tone-2:" (a letter or "+" in it, not
+ * inside a word: not "10:30:45", "10:30am:ish" or "Qwen2.5:7b:instruct").
+ */
+const EMOJI_SHORTCODE = /(?<![\w:]):(?=[\w+-]*[a-zA-Z+])[\w+-]+:(?::[\w+-]+:)*(?![\w:])/g;
 const EMPHASIS = /[*_~`>|#]+/g;
 
 /**
@@ -68,7 +73,7 @@ export function withoutChatMarkup(text: string): string {
   return text
     .replace(LABELLED_LINK, (_link, slack?: string, markdown?: string) => {
       const label = (slack ?? markdown ?? '').trim();
-      return /^\S+\.\S+$/.test(label) ? ' ' : ` ${label} `;
+      return ADDRESS.test(label) ? ' ' : ` ${label} `;
     })
     .replace(BARE_URL, ' ')
     .replace(MENTIONS, ' ')

@@ -299,18 +299,20 @@ export class SearchIndex implements FactsIndex {
   }
 
   findSources(text: string): FindSourcesResult {
-    // Read without its mentions, links and emoji, which are not claims (and whose digits are no figures).
-    const clean = cleanUserText(withoutChatMarkup(String(text)), MAX_MESSAGE_LENGTH).text;
+    const clean = cleanUserText(String(text), MAX_MESSAGE_LENGTH).text;
     const best = new Map<number, Ranked>();
     const nearest = new Map<number, Ranked>();
     const unsupported: string[] = [];
     for (const [start, end] of sentenceSpans(clean, 0, clean.length)) {
       const sentence = clean.slice(start, end);
-      const claim = this.#parse(sentence);
+      // Read without its mentions, links and emoji, which are not claims (and whose digits are no figures);
+      // a sentence nothing supports is quoted back as written.
+      const said = withoutChatMarkup(sentence);
+      const claim = this.#parse(said);
       if (claim.concepts.length < 2) continue;
       let supported = false;
       for (const r of this.#rank(claim, {}, 0)) {
-        const supports = r.coverage >= MIN_SUPPORT && this.#backs(sentence, r.passage);
+        const supports = r.coverage >= MIN_SUPPORT && this.#backs(said, r.passage);
         supported ||= supports;
         const into = supports ? best : nearest;
         if ((into.get(r.passage.id)?.score ?? -1) < r.score) into.set(r.passage.id, r);
@@ -333,17 +335,15 @@ export class SearchIndex implements FactsIndex {
   }
 
   /**
-   * Whether a passage can back a claim beyond sharing its words: every figure and date of the claim is in
+   * Whether a passage can back a claim (read without chat markup) beyond sharing its words: every figure and date of the claim is in
    * it ("28.8 million" does not back "50 million", "June 10" does not back "June 12"), and every name the
    * claim capitalises is in it, its context or its article's title ("DeepSeek made 28.8 million
    * exchanges" is not backed by Alibaba's).
    * A capitalised first word is a name unless the corpus also writes that very word in lower case:
    * "Reports say…" and "Officials say…" name no one; "India…" and "Senate…" (which the corpus only ever
    * capitalises, though it has "senators") and "Google…" (which it never mentions) do.
-   * And a word of the claim is denied in both or in neither: "Alibaba did not deny it" is not backed by
-   * "Alibaba has denied wrongdoing", nor "Alibaba replied" by "Alibaba had not replied", nor "Anthropic
-   * did not accuse Alibaba" by "This is not normal copying. The accusation…". A question ("Didn't
-   * Alibaba deny it?") asserts nothing either way.
+   * And it denies what the claim denies, and not what the claim asserts (see #deniesAlike); a question
+   * ("Didn't Alibaba deny it?") asserts nothing either way.
    */
   #backs(claim: string, passage: Passage): boolean {
     if (!/\?\s*$/.test(claim) && !this.#deniesAlike(claim, passage)) return false;
@@ -358,7 +358,7 @@ export class SearchIndex implements FactsIndex {
       const word = written.replace(/'.*/, '').toLowerCase();
       return this.#commonWords.has(word) && analyzeTerm(word) === term;
     };
-    const names = capitalisedWords(withoutChatMarkup(claim)).filter(
+    const names = capitalisedWords(claim).filter(
       ({ written, term, first }) => !first || !common(written, term),
     );
     return names.every(

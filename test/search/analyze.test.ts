@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, analyzeQuery, canonicalNumber, denials } from '../../src/search/analyze.js';
+import {
+  analyze,
+  analyzeQuery,
+  canonicalNumber,
+  denials,
+  withoutChatMarkup,
+} from '../../src/search/analyze.js';
 
 describe('analyze', () => {
   it.each([
@@ -129,5 +135,20 @@ describe('denials', () => {
   it('knows the words a text says only the denial of', () => {
     expect([...denials('Distillation is legitimate; the issue is not distillation.').onlyDenied]).toEqual([]);
     expect([...denials('Alibaba had not replied to requests for comment.').onlyDenied]).toEqual(['repli']);
+  });
+});
+
+describe('withoutChatMarkup', () => {
+  it.each([
+    ['<@U04ABC|bob> how many? :thinking_face: :+1::skin-tone-2:', 'how many?'],
+    ['see <https://www.cnbc.com/2026/06/10/x.html|cnbc.com> and https://x.com/a_b', 'see and'],
+    ['per <https://www.cnbc.com/x|CNBC> and [the letter](https://x.com/l)', 'per CNBC and the letter'],
+    ['[28.8](https://cnbc.com/x) million [U.S.](https://x.com) senators', '28.8 million U.S. senators'],
+    [
+      'at 10:30am:ish, 10:30:45, Qwen2.5:7b:instruct, Re: Alibaba',
+      'at 10:30am:ish, 10:30:45, Qwen2.5:7b:instruct, Re: Alibaba',
+    ],
+  ])('reads %j as %j', (text, plain) => {
+    expect(withoutChatMarkup(text).replace(/\s+/g, ' ').trim()).toBe(plain);
   });
 });

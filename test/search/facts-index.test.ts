@@ -573,6 +573,14 @@ describe('findSources', () => {
     expect(result.unsupported).toEqual(['Also, the moon is made of green cheese.']);
   });
 
+  it('quotes back a sentence nothing supports as the user wrote it, markup and all', () => {
+    const written =
+      "Per <https://www.cnbc.com/x|CNBC>, Alibaba's **Qwen_3** lab used 50,000 fake accounts at 10:30am:ish.";
+    const result = index.findSources(`Anthropic says Alibaba used about 25,000 fake accounts. ${written}`);
+    expect(result.supporting.length).toBeGreaterThan(0);
+    expect(result.unsupported).toEqual([written]);
+  });
+
   it('says nothing supports an unrelated message, with the nearest passages apart', () => {
     const result = index.findSources('The recipe needs two cups of flour and a pinch of salt.');
     expect(result.supporting).toEqual([]);
