@@ -11,9 +11,11 @@ export function appMention(deps: SlackDeps) {
     const thread_ts = event.thread_ts ?? event.ts;
     const reply: Send = (message) =>
       client.chat.postMessage({ channel, thread_ts, ...message, unfurl_links: false, unfurl_media: false });
+    // What concerns only the asker (usage help, "please wait", errors) is shown to them alone; a bot or a
+    // workflow gets none of it, so that a bot looping on the bot gets no answer at all.
     const privately: Send = user
       ? (message) => client.chat.postEphemeral({ channel, user, thread_ts, ...message })
-      : reply;
+      : async () => undefined;
     const intent = parseIntent(event.text, context.botUserId);
     // A bot or workflow that mentions the bot has no user: it is limited by its bot id.
     const asker = user ?? event.bot_id;
