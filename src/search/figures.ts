@@ -32,7 +32,7 @@ const DATE_PATTERNS: RegExp[] = [
     'g',
   ),
   new RegExp(`\\b${MONTH}(?: (\\d{4}))?\\b`, 'g'),
-  // Day first, as British and Indian papers write it: "10 June 2026", "10th of June".
+  // Day first, as British and Indian papers write it: "10 June 2026", "on 10 June", "the 5th of July".
   new RegExp(`(?<![\\d.,])\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH}\\b\\.?(?:,? (\\d{4}))?\\b`, 'g'),
 ];
 
@@ -70,6 +70,12 @@ function monthNumber(name: string): number {
 
 const pad = (n: number | string) => String(n).padStart(2, '0');
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Whether `day` is a day of the month numbered `month` (1–12) in some year: "31 Feb" is not. */
+const isDay = (day: number, month: number) => day >= 1 && day <= (DAYS_IN_MONTH[month - 1] ?? 0);
+/** A word that brings in a date written day first without a year: "on 10 June", "the 5th of July". */
+const DATE_INTRO = /\b(?:on|by|from|until|till|since|before|after|to|through|dated|the|of)\s+$/i;
+
 /** A figure quoted as `text`, standing at offset `at` of the text it was found in. */
 function figureAt(text: string, value: string, kind: Figure['kind'], at: number): Figure {
   return { text, value, kind, start: at, end: at + text.length };
@@ -93,12 +99,15 @@ export function findDates(text: string, start: number, end: number): Figure[] {
   }
   for (const m of slice.matchAll(dayMonth)) {
     const [whole, day = '', month = '', year] = m;
-    if (Number(day) < 1 || Number(day) > 31) continue;
+    // Without a year, only after a word that brings in a date: "in 2 March sessions" is a count.
+    if (!year && !DATE_INTRO.test(slice.slice(0, m.index))) continue;
+    if (!isDay(Number(day), monthNumber(month))) continue;
     const md = `${pad(monthNumber(month))}-${pad(day)}`;
     push(m.index, m.index + whole.length, year ? `${year}-${md}` : md);
   }
   for (const m of slice.matchAll(monthDay)) {
     const [whole, month = '', day = '', year] = m;
+    if (!isDay(Number(day), monthNumber(month))) continue;
     const md = `${pad(monthNumber(month))}-${pad(day)}`;
     push(m.index, m.index + whole.length, year ? `${year}-${md}` : md);
   }

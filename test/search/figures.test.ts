@@ -47,6 +47,15 @@ describe('findDates', () => {
       ],
     ],
     ['25,000 June accounts, 40 Marines', [['June', '06']]],
+    ['in 2 March sessions', [['March', '03']]],
+    [
+      'by 2 March; on 31 February; Feb 30',
+      [
+        ['2 March', '03-02'],
+        ['February', '02'],
+        ['Feb', '02'],
+      ],
+    ],
     [
       'In March 25,000 accounts; in June 30% fell.',
       [
