@@ -364,19 +364,32 @@ export function denials(text: string): Denials {
   const folded = fold(text);
   let reach = 0;
   let seekingHead = false;
-  let parenthesis = false;
+  // Words after "not," and before the comma that closes the parenthesis ("has not, in the public record,
+  // issued"). Without that comma, the negation was an interjection ("No, Alibaba replied") and they are free.
+  let parenthesis: string[] | null = null;
+  const endNegation = () => {
+    for (const term of parenthesis ?? []) free.add(term);
+    [reach, seekingHead, parenthesis] = [0, false, null];
+  };
   let end = 0;
   for (const { token, index, written } of tokenizeWithOffsets(text)) {
     const word = wordOf(token);
     const gap = folded.slice(end, index);
     end = index + written.length;
-    if (CLAUSE_BREAK.test(gap) || word === 'but') reach = 0;
-    if (reach > 0 && seekingHead && gap.includes(',')) parenthesis = !parenthesis;
+    if (CLAUSE_BREAK.test(gap) || word === 'but') endNegation();
+    if (seekingHead && gap.includes(',')) {
+      if (parenthesis === null) parenthesis = [];
+      else {
+        for (const term of parenthesis) reached.add(term);
+        parenthesis = null;
+      }
+    }
     if (NEGATIONS.has(word)) {
-      [reach, seekingHead, parenthesis] = [NEGATION_REACH, true, false];
+      endNegation();
+      [reach, seekingHead] = [NEGATION_REACH, true];
       continue;
     }
-    if (seekingHead && reach === NEGATION_REACH && NOT_ONLY.has(word)) reach = 0;
+    if (seekingHead && reach === NEGATION_REACH && parenthesis === null && NOT_ONLY.has(word)) endNegation();
     const term = onlyAdverb(word) || (seekingHead && NEGATION_PARTS.has(word)) ? null : analyzeTerm(token);
     if (term === null) continue;
     if (reach === 0) {
@@ -384,12 +397,15 @@ export function denials(text: string): Denials {
       continue;
     }
     reach--;
-    reached.add(term);
-    if (seekingHead && !parenthesis) {
-      heads.add(term);
+    if (parenthesis !== null) parenthesis.push(term);
+    else {
+      reached.add(term);
+      if (seekingHead) heads.add(term);
       seekingHead = false;
     }
+    if (reach === 0) endNegation();
   }
+  endNegation();
   return { heads, reached, onlyDenied: new Set([...heads].filter((t) => !free.has(t))) };
 }
 

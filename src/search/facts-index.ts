@@ -368,11 +368,13 @@ export class SearchIndex implements FactsIndex {
 
   /**
    * Whether the passage denies what the claim denies, and not what it asserts: each word a negation of the
-   * claim denies ("did not *accuse*") is within a negation's reach in the passage; a word the claim asserts
-   * outside any negation is not one the passage only denies ("are *optional*" against "are no longer
-   * optional", "replied" against "had not replied"). The passage's own word counts before a synonym:
-   * "comment" is not "replied". Word by word, so a denial moved to another word ("show no rebuttal", "do
-   * not show a rebuttal") is not recognised: such a claim goes unsupported.
+   * claim denies ("did not *accuse*") is one a negation of the passage denies, not merely a word near one
+   * ("Anthropic has never *flagged* such activity" is not backed by "This is not the first time Anthropic
+   * has flagged…"); and a word the claim asserts outside any negation is not one the passage only denies
+   * ("are *optional*" against "are no longer optional", "replied" against "had not replied"). The
+   * passage's own word counts before a synonym: "comment" is not "replied". Word by word, so a denial moved
+   * to another word ("show no rebuttal", "do not show a rebuttal", "no court filing", "no public court
+   * filing") is not recognised: such a claim goes unsupported, which is the safe way to be wrong.
    */
   #deniesAlike(claim: string, passage: Passage): boolean {
     const inClaim = denials(claim);
@@ -381,7 +383,7 @@ export class SearchIndex implements FactsIndex {
       const held = passage.termSet.has(term)
         ? [term]
         : (this.#synonyms.get(term) ?? []).filter((t) => passage.termSet.has(t));
-      if (inClaim.heads.has(term) && !held.some((t) => inPassage.reached.has(t))) return false;
+      if (inClaim.heads.has(term) && !held.some((t) => inPassage.heads.has(t))) return false;
       return inClaim.reached.has(term) || !held.some((t) => inPassage.onlyDenied.has(t));
     });
   }

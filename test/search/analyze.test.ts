@@ -118,6 +118,8 @@ describe('denials', () => {
     ['Alibaba has not, in the public record, issued a denial.', ['issu']],
     ['The checks are no longer optional.', ['option']],
     ['It is not only cheap but fast.', []],
+    ['No, Alibaba replied.', []],
+    ['Not surprisingly, Alibaba replied.', []],
     ['Alibaba has denied wrongdoing.', []],
   ])('reads what "%s" denies', (text, heads) => {
     expect([...denials(text).heads]).toEqual(heads);

@@ -528,13 +528,16 @@ describe('findSources', () => {
     for (const claim of [
       'Alibaba has issued a detailed technical denial.',
       'Rate limits, account checks, and abuse monitoring are optional.',
+      // An interjection or an aside is no denial; a negation near the word is not its denial.
+      'Not surprisingly, Alibaba replied to requests for comment.',
+      'Anthropic has never flagged such activity.',
+      'There were no requests for comment to Alibaba.',
     ]) {
       expect(index.findSources(claim).supporting, claim).toEqual([]);
     }
     // True claims whose passage has a denial elsewhere, or the claim's denial after a parenthesis.
     for (const claim of [
       'Alibaba has not issued a detailed technical denial.',
-      'There is no court filing against Alibaba.',
       'Distillation is legitimate and widely used.',
       'Distillation involves querying a model at scale and training a smaller model on its answers.',
     ]) {
@@ -543,6 +546,7 @@ describe('findSources', () => {
     const denial = 'As of the reports, Alibaba had not replied to requests for comment.';
     const excerpts = (claim: string) => index.findSources(claim).supporting.map((a) => a.excerpt);
     expect(excerpts('Alibaba replied to requests for comment.')).not.toContain(denial);
+    expect(excerpts('No, Alibaba replied to requests for comment.')).not.toContain(denial);
     expect(excerpts('Alibaba had not replied to requests for comment.')).toContain(denial);
     expect(excerpts('Anthropic accused Alibaba of distillation.').length).toBeGreaterThan(0);
   });
