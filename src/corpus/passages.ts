@@ -44,7 +44,7 @@ const METADATA_LINE = /^>\s*(source|published|updated|author|date)\s*:/i;
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
 const TABLE_SEPARATOR = /^\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*\|?$/;
 /** How a sentence ends: its punctuation, then any closing quote or bracket and reference markers ("2026.[1]"). */
-const SENTENCE_END = /[.!?…。！？]["”’'»)\]]*(\[\d+\])*$/u;
+const SENTENCE_END = /[.!?…。！？؟‼।]["”’'»)\]]*(\s*\[\d+\])*$/u;
 /** A horizontal rule ("---", "* * *"), or the underline of the heading above it ("=====", "-----"). */
 const HORIZONTAL_RULE = /^([-=*_])(?:\s*\1){2,}$/;
 const SETEXT_UNDERLINE = /^(?:=+|-+)$/;
@@ -196,7 +196,7 @@ function wordPieces(text: string, [start, end]: [number, number], max: number): 
   return pieces;
 }
 
-const FRONT_MATTER_KEY = /^(title|date|published|url|source|link|canonical_url)\s*:/;
+const FRONT_MATTER_KEY = /^(title|date|published|url|source|link|canonical_url)\s*:/i;
 
 /** What the YAML front matter of a markdown file says ("---", "title: …", "date: …", "---"), and its size. */
 interface FrontMatter {
@@ -209,7 +209,8 @@ interface FrontMatter {
 
 /**
  * Front matter is at the very top, every line of it is a `key: value` or a `- item`, and it gives a title,
- * a date or a link: a file that opens with a rule and a list, or with "Update: …", is not front matter.
+ * a date or a link, or at least two keys: a file that opens with a rule and a list, or with one "Update:
+ * …" line, is not front matter.
  */
 function frontMatter(lines: Line[]): FrontMatter {
   const none: FrontMatter = { lines: 0, title: null, url: null, published: null };
@@ -217,7 +218,8 @@ function frontMatter(lines: Line[]): FrontMatter {
   const end = lines.findIndex((line, i) => i > 0 && (line.text === '---' || line.text === '...'));
   const body = lines.slice(1, end).map((line) => line.text);
   if (end < 0 || !body.every((line) => line === '' || /^([\w-]+\s*:|-\s)/.test(line))) return none;
-  if (!body.some((line) => FRONT_MATTER_KEY.test(line))) return none;
+  const keys = body.filter((line) => /^[\w-]+\s*:/.test(line));
+  if (!keys.some((line) => FRONT_MATTER_KEY.test(line)) && keys.length < 2) return none;
   const field = (...keys: string[]): string | null => {
     for (const line of body) {
       const [, key, value] = /^([\w-]+)\s*:\s*(.*)$/.exec(line) ?? [];
@@ -326,10 +328,10 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
     const bodyStart = line.start + (bullet ? bullet[0].length : 0);
     const body = text.slice(bodyStart, line.end);
     if (rules.matches(body)) return;
-    // A line underlined with "===" or "---" is a heading, however long, unless it reads as a sentence or a
-    // quote: text files also use "---" between paragraphs.
+    // A line underlined with "===" or "---" is a heading, however long, unless it reads as a statement or
+    // a quote: text files also use "---" between paragraphs. A question stays a heading (an FAQ's).
     const underlined =
-      SETEXT_UNDERLINE.test(lines[i + 1]?.text ?? '') && !/[.!?]["”’)]*$/u.test(t) && !t.startsWith('>');
+      SETEXT_UNDERLINE.test(lines[i + 1]?.text ?? '') && !/[.!]["”’)]*$/u.test(t) && !t.startsWith('>');
     if (!bullet && (isHeading(t) || underlined)) {
       section = headingText(t);
       // A heading that asks in sentence case ("### How did they get past the block?") is an FAQ question;

@@ -238,6 +238,32 @@ describe('splitArticle layout', () => {
     expect(splitArticle(text, rules).passages.length).toBeGreaterThan(0);
   });
 
+  it('reads front matter with capitalised keys, or with keys of its own, and quotes none of it', () => {
+    const capitalised = splitArticle(
+      '---\nTitle: X marks\nDate: 2026-06-26\n---\n\nThe bridge closed on Monday.\n',
+      rules,
+    );
+    expect(capitalised).toMatchObject({ firstLine: 'X marks', published: '2026-06-26' });
+    expect(capitalised.passages.map((p) => p.section)).toEqual([null]);
+    const own =
+      '---\nheadline: Bridge\npubDate: 2026\nauthor: Jane Doe\n---\n\nThe bridge closed on Monday.\n';
+    expect(excerpts(own)).toEqual(['The bridge closed on Monday.']);
+  });
+
+  it('reads an underlined question as a heading, whose paragraphs answer it', () => {
+    const text =
+      'Has Alibaba responded to the letter?\n---\n\nAlibaba had not replied to requests for comment.\n';
+    expect(splitArticle(text, rules).passages.map((p) => p.question)).toEqual([
+      'Has Alibaba responded to the letter?',
+    ]);
+  });
+
+  it('keeps sentences apart whose reference markers follow a space', () => {
+    const text =
+      'Anthropic sent the letter on June 10, 2026. [1] Alibaba had not replied to requests for comment. [2] Shares fell three percent that day.';
+    expect(excerpts(text)).toHaveLength(3);
+  });
+
   it('keeps a quote or a sentence above a "---" rule as a passage', () => {
     for (const line of [
       '> The bridge is closed until further notice, the mayor said.',
