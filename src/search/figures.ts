@@ -73,6 +73,8 @@ const pad = (n: number | string) => String(n).padStart(2, '0');
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** Whether `day` is a day of the month numbered `month` (1–12) in some year: "31 Feb" is not. */
 const isDay = (day: number, month: number) => day >= 1 && day <= (DAYS_IN_MONTH[month - 1] ?? 0);
+/** What may follow a date written day first without a year: the end of a phrase, or a range's other end. */
+const DATE_OUTRO = /^\s*(?:$|[,.;:)\]–—-]|(?:to|and|until|through)\b)/i;
 /** A word that brings in a date written day first without a year: "on 10 June", "the 5th of July". */
 const DATE_INTRO = /\b(?:on|by|from|until|till|since|before|after|to|through|dated|the|of)\s+$/i;
 
@@ -99,8 +101,10 @@ export function findDates(text: string, start: number, end: number): Figure[] {
   }
   for (const m of slice.matchAll(dayMonth)) {
     const [whole, day = '', month = '', year] = m;
-    // Without a year, only after a word that brings in a date: "in 2 March sessions" is a count.
-    if (!year && !DATE_INTRO.test(slice.slice(0, m.index))) continue;
+    // Without a year, only after a word that brings in a date, or before the end of a phrase or a range
+    // ("Posted 10 June", "22 April to 5 June"): "in 2 March sessions" is a count.
+    const after = slice.slice(m.index + whole.length);
+    if (!year && !DATE_INTRO.test(slice.slice(0, m.index)) && !DATE_OUTRO.test(after)) continue;
     if (!isDay(Number(day), monthNumber(month))) continue;
     const md = `${pad(monthNumber(month))}-${pad(day)}`;
     push(m.index, m.index + whole.length, year ? `${year}-${md}` : md);

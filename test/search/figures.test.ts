@@ -49,6 +49,14 @@ describe('findDates', () => {
     ['25,000 June accounts, 40 Marines', [['June', '06']]],
     ['in 2 March sessions', [['March', '03']]],
     [
+      'ran 22 April to 5 June 2026 (posted 10 June)',
+      [
+        ['22 April', '04-22'],
+        ['5 June 2026', '2026-06-05'],
+        ['10 June', '06-10'],
+      ],
+    ],
+    [
       'by 2 March; on 31 February; Feb 30',
       [
         ['2 March', '03-02'],
