@@ -258,6 +258,12 @@ describe('splitArticle layout', () => {
     ]);
   });
 
+  it('does not join a lower-case line to a line with two pipes', () => {
+    const text =
+      'Watch: Bridge closes | Firstpost Live | N18G\nthe city closed the harbor bridge on Monday for repairs.\n';
+    expect(excerpts(text)).toEqual(['the city closed the harbor bridge on Monday for repairs.']);
+  });
+
   it('keeps sentences apart whose reference markers follow a space', () => {
     const text =
       'Anthropic sent the letter on June 10, 2026. [1] Alibaba had not replied to requests for comment. [2] Shares fell three percent that day.';
