@@ -21,8 +21,11 @@ const GENERAL_RULES: RegExp[] = [
   /^this (article|story) (was|is|has been) (originally |first )?(re)?published\b/i,
 ];
 
-/** Video and broadcast titles: "Title | Channel | Show", a pipe-separated line outside a table. */
-const VIDEO_TITLE = /^[^|]+(\|[^|]+){2,}$/;
+/**
+ * Video and broadcast titles: "Title | Channel | Show", a pipe-separated line outside a table that does not
+ * end as a sentence ("Alibaba shares (BABA | 9988.HK | ADR) fell sharply." is reporting).
+ */
+const VIDEO_TITLE = /^[^|]+(\|[^|]+){2,}(?<![.!?"”])$/;
 
 /** Leading emoji, bullets and markup that hide the words a rule looks at. */
 const LEADING_NOISE = /^[^\p{L}\p{N}@[]+/u;

@@ -100,7 +100,7 @@ function isTitleCase(line: string): boolean {
 /**
  * Joins hard-wrapped lines: a line that does not end a sentence, followed by one that starts in lower case,
  * continues it ("… on Monday because" / "it had ignored …"). Tables (and two lines with pipes, rows of a
- * table without outer pipes), lines with two pipes or more (a row, a video title), list items that follow,
+ * table without outer pipes), lines with two pipes or more outside brackets (a row, a video title), list items that follow,
  * headings, rules and header lines are never joined to.
  */
 function joinWrapped(text: string, lines: Line[]): Line[] {
@@ -111,7 +111,7 @@ function joinWrapped(text: string, lines: Line[]): Line[] {
       last !== undefined &&
       last.text.length > 0 &&
       !(last.text.includes('|') && line.text.includes('|')) &&
-      !/\|[^|]*\|/.test(last.text) &&
+      !/\|[^|]*\|/.test(last.text.replace(/\([^)]*\)/g, '')) &&
       !MARKDOWN_HEADING.test(last.text) &&
       !HORIZONTAL_RULE.test(last.text) &&
       !METADATA_LINE.test(last.text) &&
@@ -198,7 +198,8 @@ function wordPieces(text: string, [start, end]: [number, number], max: number): 
   return pieces;
 }
 
-const FRONT_MATTER_KEY = /^(title|date|published|url|source|link|canonical_url)\s*:/i;
+const FRONT_MATTER_KEY =
+  /^(title|date|published|pubdate|url|source|link|canonical_url|author|authors|tags|categories|layout|description|slug|draft|headline|lang)\s*:/i;
 
 /** What the YAML front matter of a markdown file says ("---", "title: …", "date: …", "---"), and its size. */
 interface FrontMatter {
@@ -210,9 +211,9 @@ interface FrontMatter {
 }
 
 /**
- * Front matter is at the very top, every line of it is a `key: value` or a `- item`, and it gives a title,
- * a date or a link, or at least two keys: a file that opens with a rule and a list, or with one "Update:
- * …" line, is not front matter.
+ * Front matter is at the very top, every line of it is a `key: value` or a `- item`, and one of its keys
+ * is a usual one (FRONT_MATTER_KEY): a file that opens with a rule and a list, or with "Update: …" and
+ * "Correction: …" lines, is not front matter.
  */
 function frontMatter(lines: Line[]): FrontMatter {
   const none: FrontMatter = { lines: 0, title: null, url: null, published: null };
@@ -220,8 +221,7 @@ function frontMatter(lines: Line[]): FrontMatter {
   const end = lines.findIndex((line, i) => i > 0 && (line.text === '---' || line.text === '...'));
   const body = lines.slice(1, end).map((line) => line.text);
   if (end < 0 || !body.every((line) => line === '' || /^([\w-]+\s*:|-\s)/.test(line))) return none;
-  const keys = body.filter((line) => /^[\w-]+\s*:/.test(line));
-  if (!keys.some((line) => FRONT_MATTER_KEY.test(line)) && keys.length < 2) return none;
+  if (!body.some((line) => FRONT_MATTER_KEY.test(line))) return none;
   const field = (...keys: string[]): string | null => {
     for (const line of body) {
       const [, key, value] = /^([\w-]+)\s*:\s*(.*)$/.exec(line) ?? [];
@@ -331,9 +331,12 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
     const body = text.slice(bodyStart, line.end);
     if (rules.matches(body)) return;
     // A line underlined with "===" or "---" is a heading, however long, unless it reads as a statement or
-    // a quote: text files also use "---" between paragraphs. A question stays a heading (an FAQ's).
+    // a quote: text files also use "---" between paragraphs. A question alone stays a heading (an FAQ's).
     const underlined =
-      SETEXT_UNDERLINE.test(lines[i + 1]?.text ?? '') && !/[.!]["”’)]*$/u.test(t) && !t.startsWith('>');
+      SETEXT_UNDERLINE.test(lines[i + 1]?.text ?? '') &&
+      !/[.!]["”’)]*$/u.test(t) &&
+      !t.startsWith('>') &&
+      (!t.endsWith('?') || sentenceSpans(text, line.start, line.end).length === 1);
     if (!bullet && (isHeading(t) || underlined)) {
       section = headingText(t);
       // A heading that asks in sentence case ("### How did they get past the block?") is an FAQ question;

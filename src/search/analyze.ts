@@ -372,23 +372,32 @@ export function denials(text: string): Denials {
     [reach, seekingHead, parenthesis] = [0, false, null];
   };
   let end = 0;
+  // Whether the token opens the text or a clause; whether the one before was the negation, and it opened.
+  let opening = true;
+  let justNegated = false;
+  let negationOpens = false;
   for (const { token, index, written } of tokenizeWithOffsets(text)) {
     const word = wordOf(token);
     const gap = folded.slice(end, index);
     end = index + written.length;
+    if (CLAUSE_BREAK.test(gap)) opening = true;
     if (CLAUSE_BREAK.test(gap) || word === 'but') endNegation();
     if (seekingHead && gap.includes(',')) {
-      if (parenthesis === null) parenthesis = [];
-      else {
+      // "has not, in …, issued": a parenthesis opens right after a negation within the sentence. A comma
+      // anywhere else before the denied word ("No, …", "Not surprisingly, …") makes it an interjection.
+      if (parenthesis !== null) {
         for (const term of parenthesis) reached.add(term);
         parenthesis = null;
-      }
+      } else if (justNegated && !negationOpens) parenthesis = [];
+      else endNegation();
     }
+    justNegated = false;
     if (NEGATIONS.has(word)) {
       endNegation();
-      [reach, seekingHead] = [NEGATION_REACH, true];
+      [reach, seekingHead, justNegated, negationOpens] = [NEGATION_REACH, true, true, opening];
       continue;
     }
+    opening = false;
     if (seekingHead && reach === NEGATION_REACH && parenthesis === null && NOT_ONLY.has(word)) endNegation();
     const term = onlyAdverb(word) || (seekingHead && NEGATION_PARTS.has(word)) ? null : analyzeTerm(token);
     if (term === null) continue;

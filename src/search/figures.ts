@@ -74,7 +74,7 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** Whether `day` is a day of the month numbered `month` (1–12) in some year: "31 Feb" is not. */
 const isDay = (day: number, month: number) => day >= 1 && day <= (DAYS_IN_MONTH[month - 1] ?? 0);
 /** What may follow a date written day first without a year: the end of a phrase, or a range's other end. */
-const DATE_OUTRO = /^\s*(?:$|[,.;:)\]–—-]|(?:to|and|until|through)\b)/i;
+const DATE_OUTRO = /^\s*(?:$|[,.;:)\]–—]|-(?=\s|\d)|(?:to|and|until|through)\b)/i;
 /** A word that brings in a date written day first without a year: "on 10 June", "the 5th of July". */
 const DATE_INTRO = /\b(?:on|by|from|until|till|since|before|after|to|through|dated|the|of)\s+$/i;
 

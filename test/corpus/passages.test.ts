@@ -264,6 +264,17 @@ describe('splitArticle layout', () => {
     expect(excerpts(text)).toEqual(['the city closed the harbor bridge on Monday for repairs.']);
   });
 
+  it('keeps prose that looks a little like front matter or an underlined question', () => {
+    const notes =
+      '---\nUpdate: Alibaba denied the claims on Friday.\nCorrection: Anthropic said so on Monday.\n---\n';
+    expect(excerpts(notes)).toHaveLength(2);
+    const asks = 'The bill came to millions in total. But who, in the end, will pay for all of this?\n---\n';
+    expect(excerpts(asks)).toHaveLength(2);
+    const shares =
+      'Alibaba shares (BABA | 9988.HK | ADR) fell sharply because\ninvestors feared new sanctions on Monday.\n';
+    expect(excerpts(shares)).toEqual([shares.trim()]);
+  });
+
   it('keeps sentences apart whose reference markers follow a space', () => {
     const text =
       'Anthropic sent the letter on June 10, 2026. [1] Alibaba had not replied to requests for comment. [2] Shares fell three percent that day.';

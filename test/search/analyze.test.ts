@@ -120,6 +120,8 @@ describe('denials', () => {
     ['It is not only cheap but fast.', []],
     ['No, Alibaba replied.', []],
     ['Not surprisingly, Alibaba replied.', []],
+    ['No, Alibaba replied, saying the accounts were resellers’.', []],
+    ['Not surprisingly, Alibaba responded within hours, calling it baseless.', []],
     ['Alibaba has denied wrongdoing.', []],
   ])('reads what "%s" denies', (text, heads) => {
     expect([...denials(text).heads]).toEqual(heads);

@@ -48,6 +48,7 @@ describe('findDates', () => {
     ],
     ['25,000 June accounts, 40 Marines', [['June', '06']]],
     ['in 2 March sessions', [['March', '03']]],
+    ['sold 5 March-style jackets', [['March', '03']]],
     [
       'ran 22 April to 5 June 2026 (posted 10 June)',
       [
