@@ -190,7 +190,9 @@ function wordPieces(text: string, [start, end]: [number, number], max: number): 
     let cut = space > 0 ? s + space : s + max;
     // Not between the two halves of a surrogate pair.
     if (space <= 0 && /[\uDC00-\uDFFF]/.test(text[cut] ?? '')) cut--;
-    pieces.push([s, cut]);
+    let e = cut;
+    while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+    if (e > s) pieces.push([s, e]);
     s = cut;
     while (s < end && /\s/.test(text[s] ?? '')) s++;
   }

@@ -313,6 +313,13 @@ describe('splitArticle layout', () => {
     expect(splitArticle(text, rules).firstLine).toBe('Rain fell all night.');
   });
 
+  it('cuts a run of words apart by several spaces without keeping a space at a cut', () => {
+    const text = Array.from({ length: 600 }, (_, i) => `word${i}`).join(' \t');
+    const spans = excerpts(text);
+    expect(spans.length).toBeGreaterThan(1);
+    for (const span of spans) expect(span).toBe(span.trim());
+  });
+
   it('cuts a sentence without punctuation at word breaks', () => {
     const words = Array.from({ length: 3000 }, (_, i) => `word${i % 500}`);
     const text = `# Long\n\n${words.join(' ')}\n`;
