@@ -100,8 +100,8 @@ function isTitleCase(line: string): boolean {
 /**
  * Joins hard-wrapped lines: a line that does not end a sentence, followed by one that starts in lower case,
  * continues it ("… on Monday because" / "it had ignored …"). Tables (and two lines with pipes, rows of a
- * table without outer pipes), lines with two pipes or more outside brackets (a row, a video title), list items that follow,
- * headings, rules and header lines are never joined to.
+ * table without outer pipes), lines with two pipes or more outside brackets (a row, a video title), list
+ * items that follow, headings, rules and header lines are never joined to.
  */
 function joinWrapped(text: string, lines: Line[]): Line[] {
   const joined: Line[] = [];

@@ -380,8 +380,9 @@ export function denials(text: string): Denials {
     const word = wordOf(token);
     const gap = folded.slice(end, index);
     end = index + written.length;
-    if (CLAUSE_BREAK.test(gap)) opening = true;
-    if (CLAUSE_BREAK.test(gap) || word === 'but') endNegation();
+    const clauseEnds = CLAUSE_BREAK.test(gap);
+    if (clauseEnds) opening = true;
+    if (clauseEnds || word === 'but') endNegation();
     if (seekingHead && gap.includes(',')) {
       // "has not, in …, issued": a parenthesis opens right after a negation within the sentence. A comma
       // anywhere else before the denied word ("No, …", "Not surprisingly, …") makes it an interjection.

@@ -205,9 +205,7 @@ export class SearchIndex implements FactsIndex {
         .filter((p) => p.asks && p.excerpt.length <= MAX_SUGGESTION_LENGTH)
         .map((p) => p.excerpt),
     ];
-    this.#suggestions = [...new Set(candidates)].filter(
-      (q) => asksForOverview(q) || this.#rank(this.#parse(q), {}).length > 0,
-    );
+    this.#suggestions = [...new Set(candidates)].filter((q) => this.#answers(q, {}));
     for (const question of corpus.suggestions) {
       if (!this.#suggestions.includes(question))
         this.#warnings.add(
@@ -335,8 +333,9 @@ export class SearchIndex implements FactsIndex {
   }
 
   /**
-   * Whether a passage can back a claim (read without chat markup) beyond sharing its words: every figure and date of the claim is in
-   * it ("28.8 million" does not back "50 million", "June 10" does not back "June 12"), and every name the
+   * Whether a passage can back a claim (read without chat markup) beyond sharing its words: every figure
+   * and date of the claim is in it ("28.8 million" does not back "50 million", "June 10" does not back
+   * "June 12"), and every name the
    * claim capitalises is in it, its context or its article's title ("DeepSeek made 28.8 million
    * exchanges" is not backed by Alibaba's).
    * A capitalised first word is a name unless the corpus also writes that very word in lower case:
@@ -571,6 +570,11 @@ export class SearchIndex implements FactsIndex {
     return contested ? found : null;
   }
 
+  /** Whether the index answers an example question (an overview question is answered by the leads). */
+  #answers(question: string, options: Pick<AskOptions, 'source'>): boolean {
+    return asksForOverview(question) || this.#rank(this.#parse(question), options).length > 0;
+  }
+
   /**
    * Up to three example questions, those sharing most words with the refused one first; asked of one
    * source, only those it answers (of the first SUGGESTIONS_TRIED, so a refusal stays cheap).
@@ -592,7 +596,7 @@ export class SearchIndex implements FactsIndex {
     const answered: string[] = [];
     for (const s of candidates.slice(0, SUGGESTIONS_TRIED)) {
       if (answered.length === 3) break;
-      if (asksForOverview(s) || this.#rank(this.#parse(s), options).length > 0) answered.push(s);
+      if (this.#answers(s, options)) answered.push(s);
     }
     return answered;
   }

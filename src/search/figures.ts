@@ -94,6 +94,12 @@ export function findDates(text: string, start: number, end: number): Figure[] {
     taken.push([s, e]);
     found.push(figureAt(slice.slice(s, e), value, 'date', start + s));
   };
+  /** A day of a month ("MM-DD", or "YYYY-MM-DD" with its year), unless the month has no such day. */
+  const pushDay = (at: number, whole: string, month: string, day: string, year: string | undefined) => {
+    if (!isDay(Number(day), monthNumber(month))) return;
+    const md = `${pad(monthNumber(month))}-${pad(day)}`;
+    push(at, at + whole.length, year ? `${year}-${md}` : md);
+  };
   const [iso, monthDay, monthOnly, dayMonth] = DATE_PATTERNS as [RegExp, RegExp, RegExp, RegExp];
   for (const m of slice.matchAll(iso)) {
     const [whole, year, month, day] = m;
@@ -105,15 +111,11 @@ export function findDates(text: string, start: number, end: number): Figure[] {
     // ("Posted 10 June", "22 April to 5 June"): "in 2 March sessions" is a count.
     const after = slice.slice(m.index + whole.length);
     if (!year && !DATE_INTRO.test(slice.slice(0, m.index)) && !DATE_OUTRO.test(after)) continue;
-    if (!isDay(Number(day), monthNumber(month))) continue;
-    const md = `${pad(monthNumber(month))}-${pad(day)}`;
-    push(m.index, m.index + whole.length, year ? `${year}-${md}` : md);
+    pushDay(m.index, whole, month, day, year);
   }
   for (const m of slice.matchAll(monthDay)) {
     const [whole, month = '', day = '', year] = m;
-    if (!isDay(Number(day), monthNumber(month))) continue;
-    const md = `${pad(monthNumber(month))}-${pad(day)}`;
-    push(m.index, m.index + whole.length, year ? `${year}-${md}` : md);
+    pushDay(m.index, whole, month, day, year);
   }
   for (const m of slice.matchAll(monthOnly)) {
     const [whole, month = '', year] = m;
