@@ -71,8 +71,14 @@ function monthNumber(name: string): number {
 const pad = (n: number | string) => String(n).padStart(2, '0');
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-/** Whether `day` is a day of the month numbered `month` (1–12) in some year: "31 Feb" is not. */
-const isDay = (day: number, month: number) => day >= 1 && day <= (DAYS_IN_MONTH[month - 1] ?? 0);
+const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+/**
+ * Whether `day` is a day of the month numbered `month` (1–12): of `year` when it is known ("29 Feb 2025"
+ * is not), otherwise of some year ("31 Feb" is not).
+ */
+const isDay = (day: number, month: number, year?: number) =>
+  day >= 1 &&
+  day <= (month === 2 && year !== undefined && !isLeapYear(year) ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0));
 /** What may follow a date written day first without a year: the end of a phrase, or a range's other end. */
 const DATE_OUTRO = /^\s*(?:$|[,.;:)\]–—]|-(?=\s|\d)|(?:to|and|until|through)\b)/i;
 /** A word that brings in a date written day first without a year: "on 10 June", "the 5th of July". */
@@ -96,13 +102,16 @@ export function findDates(text: string, start: number, end: number): Figure[] {
   };
   /** A day of a month ("MM-DD", or "YYYY-MM-DD" with its year), unless the month has no such day. */
   const pushDay = (at: number, whole: string, month: string, day: string, year: string | undefined) => {
-    if (!isDay(Number(day), monthNumber(month))) return;
+    if (!isDay(Number(day), monthNumber(month), year === undefined ? undefined : Number(year))) return;
     const md = `${pad(monthNumber(month))}-${pad(day)}`;
     push(at, at + whole.length, year ? `${year}-${md}` : md);
   };
   const [iso, monthDay, monthOnly, dayMonth] = DATE_PATTERNS as [RegExp, RegExp, RegExp, RegExp];
   for (const m of slice.matchAll(iso)) {
-    const [whole, year, month, day] = m;
+    const [whole, year = '', month = '', day] = m;
+    // "2025-26" is a span of years and "2026-02-30" no day at all.
+    if (day ? !isDay(Number(day), Number(month), Number(year)) : !(Number(month) >= 1 && Number(month) <= 12))
+      continue;
     push(m.index, m.index + whole.length, day ? `${year}-${month}-${day}` : `${year}-${month}`);
   }
   for (const m of slice.matchAll(dayMonth)) {
