@@ -146,9 +146,16 @@ export function sentenceSpans(text: string, start: number, end: number): Array<[
     let e = start + (utf16At[boundary.end_index] ?? block.length);
     while (s < e && /\s/.test(text[s] ?? '')) s++;
     while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+    const last = spans.at(-1);
+    // Reference markers set apart from the sentence they cite ("… letter.” [1] The firm …") stay with it.
+    const marker = last ? /^(?:\[\d{1,3}\])+(?=\s|$)/.exec(text.slice(s, e)) : null;
+    if (last && marker) {
+      last[1] = s + marker[0].length;
+      s = last[1];
+      while (s < e && /\s/.test(text[s] ?? '')) s++;
+    }
     // sentencex reads long text in chunks, and a chunk's end falls anywhere, inside a word too: a sentence
     // that does not end as sentences do goes on into the next span.
-    const last = spans.at(-1);
     if (last && e > s && !SENTENCE_END.test(text.slice(last[0], last[1]))) last[1] = e;
     else if (e > s) spans.push([s, e]);
   }

@@ -275,10 +275,15 @@ describe('splitArticle layout', () => {
     expect(excerpts(shares)).toEqual([shares.trim()]);
   });
 
-  it('keeps sentences apart whose reference markers follow a space', () => {
+  it('keeps sentences apart whose reference markers follow a space, each marker with what it cites', () => {
     const text =
-      'Anthropic sent the letter on June 10, 2026. [1] Alibaba had not replied to requests for comment. [2] Shares fell three percent that day.';
-    expect(excerpts(text)).toHaveLength(3);
+      'Anthropic sent the letter on June 10, 2026. [1] Alibaba had not replied to requests for comment. [2][3] Shares fell “three percent that day.” [4] Trading resumed on Tuesday morning in Hong Kong.';
+    expect(excerpts(text)).toEqual([
+      'Anthropic sent the letter on June 10, 2026. [1]',
+      'Alibaba had not replied to requests for comment. [2][3]',
+      'Shares fell “three percent that day.” [4]',
+      'Trading resumed on Tuesday morning in Hong Kong.',
+    ]);
   });
 
   it('keeps a quote or a sentence above a "---" rule as a passage', () => {
