@@ -43,8 +43,8 @@ const MAX_SENTENCE_LENGTH = 1000;
 const METADATA_LINE = /^>\s*(source|published|updated|author|date)\s*:/i;
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
 const TABLE_SEPARATOR = /^\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*\|?$/;
-/** How a sentence ends: its punctuation, then any closing quote or bracket and reference markers ("2026.[1]"). */
-const SENTENCE_END = /[.!?…。！？؟‼।]["”’'»)\]]*(\s*\[\d+\])*$/u;
+/** How a sentence ends: its punctuation, then any closing quote, bracket or emphasis and reference markers ("2026.[1]"). */
+const SENTENCE_END = /[.!?…。！？؟‼।]["”’'»)\]*_~]*(\s*\[\d+\])*$/u;
 /** A horizontal rule ("---", "* * *"), or the underline of the heading above it ("=====", "-----"). */
 const HORIZONTAL_RULE = /^([-=*_])(?:\s*\1){2,}$/;
 const SETEXT_UNDERLINE = /^(?:=+|-+)$/;
@@ -147,9 +147,10 @@ export function sentenceSpans(text: string, start: number, end: number): Array<[
     while (s < e && /\s/.test(text[s] ?? '')) s++;
     while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
     const last = spans.at(-1);
-    // Reference markers set apart from the sentence they cite ("… letter.” [1] The firm …") stay with it.
-    const marker = last ? /^(?:\[\d{1,3}\])+(?=\s|$)/.exec(text.slice(s, e)) : null;
-    if (last && marker) {
+    // Reference markers set apart from the sentence they cite ("… letter.” [1] The firm …") stay with it, as
+    // does the end of an emphasis it opened ("**Key point.** The firm …").
+    const marker = last ? /^(?:(?:\[\d{1,3}\])+|[*_~]+)(?=\s|$)/.exec(text.slice(s, e)) : null;
+    if (last && marker && (marker[0].startsWith('[') || text.slice(...last).includes(marker[0]))) {
       last[1] = s + marker[0].length;
       s = last[1];
       while (s < e && /\s/.test(text[s] ?? '')) s++;

@@ -286,6 +286,15 @@ describe('splitArticle layout', () => {
     ]);
   });
 
+  it('ends a sentence after the emphasis it closes', () => {
+    const text =
+      '**Anthropic sent the letter on June 10, 2026.** Alibaba had not replied to requests for comment.';
+    expect(excerpts(text)).toEqual([
+      '**Anthropic sent the letter on June 10, 2026.**',
+      'Alibaba had not replied to requests for comment.',
+    ]);
+  });
+
   it('keeps a quote or a sentence above a "---" rule as a passage', () => {
     for (const line of [
       '> The bridge is closed until further notice, the mayor said.',

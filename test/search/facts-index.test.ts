@@ -585,6 +585,23 @@ describe('findSources', () => {
     expect(result.unsupported).toEqual([written]);
   });
 
+  it('quotes a sentence nothing supports with its own emphasis marks, not its neighbour’s', () => {
+    for (const [message, written] of [
+      [
+        '**Anthropic says Alibaba used about 25,000 fake accounts.** The moon is made of green cheese.',
+        'The moon is made of green cheese.',
+      ],
+      [
+        '_The moon is made of green cheese, experts say._ Anthropic says Alibaba used about 25,000 fake accounts.',
+        '_The moon is made of green cheese, experts say._',
+      ],
+    ] as const) {
+      const result = index.findSources(message);
+      expect(result.supporting.length, message).toBeGreaterThan(0);
+      expect(result.unsupported, message).toEqual([written]);
+    }
+  });
+
   it('says nothing supports an unrelated message, with the nearest passages apart', () => {
     const result = index.findSources('The recipe needs two cups of flour and a pinch of salt.');
     expect(result.supporting).toEqual([]);
