@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceRef } from '../answer.js';
 import { shorten } from '../present.js';
+import { findDates } from '../search/figures.js';
 import { BoilerplateRules } from './boilerplate.js';
 import { CorpusError, type CorpusProblem, type CorpusProblemCode } from './errors.js';
 import { type CorpusMetadata, isoDate, METADATA_FILE, metadataSchema, SYNONYMS_FILE } from './metadata.js';
@@ -33,6 +34,18 @@ export interface Corpus {
 const ARTICLE = /\.(txt|md)$/i;
 // ignoreBOM keeps a byte order mark in the text, as Node's readFile(…, 'utf8') does, so offsets match it.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The day a header or front matter date gives, as YYYY-MM-DD: "2026-06-26", "2026-06-26 11:00:31+00:00",
+ * "June 26, 2026", "Friday, 26 June 2026, 11:00 BST". Null when it gives no whole, real day ("2026-02-30",
+ * "26/06/2026", whose order of day and month is not known, or "yesterday").
+ */
+function dayOf(written: string): string | null {
+  const iso = /^(\d{4}-\d{2}-\d{2})(?![\d-])/.exec(written)?.[1];
+  if (iso !== undefined) return isoDate.safeParse(iso).success ? iso : null;
+  const [first] = findDates(written, 0, written.length);
+  return first && /^\d{4}-\d{2}-\d{2}$/.test(first.value) ? first.value : null;
+}
 
 /** Loads and validates a corpus; throws a `CorpusError` that lists every problem found. */
 export async function loadCorpus(dir: string): Promise<Corpus> {
@@ -86,16 +99,13 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
     ids.set(id, file);
     const split = splitArticle(text, rules);
     // The metadata file's date, when it gives one, stands instead of the text's, which is then not read.
-    const published = meta.published === undefined ? split.published : meta.published;
-    if (
-      meta.published === undefined &&
-      split.published !== null &&
-      !isoDate.safeParse(split.published).success
-    ) {
+    const written = meta.published === undefined ? split.published : null;
+    const published = written === null ? (meta.published ?? null) : dayOf(written);
+    if (written !== null && published === null) {
       problems.push({
         code: 'FILE_BAD_DATE',
         file,
-        reason: `gives the date "${split.published}", which is not a date (YYYY-MM-DD)`,
+        reason: `gives the date "${shorten(written, 60)}", which is not a day of a year (write 2026-06-26 or June 26, 2026)`,
       });
       continue;
     }

@@ -245,7 +245,7 @@ function frontMatter(lines: Line[]): FrontMatter {
     lines: end + 1,
     title: field('title'),
     url: url !== null && /^https?:\/\/\S+$/.test(url) ? url : null,
-    published: /^\d{4}-\d{2}-\d{2}/.exec(field('date', 'published') ?? '')?.[0] ?? null,
+    published: field('date', 'published', 'pubdate'),
   };
 }
 
@@ -267,7 +267,7 @@ export interface SplitArticle {
   firstLine: string | null;
   /** The front matter's URL or a `> Source: <url>` header line, if any. */
   url: string | null;
-  /** The front matter's date or a `> Published: …` header line's (YYYY-MM-DD as written, unchecked), if any. */
+  /** The front matter's date or a `> Published: …` (or `> Date: …`) header line's, as written, if any. */
   published: string | null;
 }
 
@@ -297,7 +297,7 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
     previous = t;
     if (METADATA_LINE.test(t)) {
       url ??= /^>\s*source\s*:\s*<?(https?:\/\/[^\s>]+)>?/i.exec(t)?.[1] ?? null;
-      published ??= /^>\s*published\s*:\s*(\d{4}-\d{2}-\d{2})/i.exec(t)?.[1] ?? null;
+      published ??= /^>\s*(?:published|date)\s*:\s*(.*\S)/i.exec(t)?.[1] ?? null;
       return;
     }
     if (skippingSection && !MARKDOWN_HEADING.test(t) && !rules.isBoilerplateSection(headingText(t))) return;

@@ -64,6 +64,9 @@ describe('loadCorpus', () => {
     ['METADATA_INVALID', { 'a.txt': ARTICLE, 'sources.json': new Uint8Array([0x7b, 0xe9, 0x7d]) }],
     ['SYNONYMS_INVALID', { 'a.txt': ARTICLE, 'synonyms.txt': new Uint8Array([0x63, 0x61, 0x66, 0xe9]) }],
     ['FILE_BAD_DATE', { 'a.txt': ARTICLE.replace('2026-06-26', '2026-02-30') }],
+    ['FILE_BAD_DATE', { 'a.txt': ARTICLE.replace('2026-06-26', '26/06/2026') }],
+    ['FILE_BAD_DATE', { 'a.txt': ARTICLE.replace('2026-06-26', 'June 2026') }],
+    ['FILE_BAD_DATE', { 'a.md': `---\ntitle: A\ndate: yesterday\n---\n${ARTICLE}` }],
     ['FILE_NO_PASSAGES', { 'a.txt': '# Only a heading\n\n## And another\n' }],
   ])('reports %s and names the file', async (code, files) => {
     const problems = await problemsOf(files);
@@ -84,6 +87,20 @@ describe('loadCorpus', () => {
     const loaded = await loadCorpus(corpus.dir);
     expect(loaded.sources[0]?.publisher).toBe('Le Café');
     expect(loaded.synonyms).toEqual([['fake', 'bogus']]);
+  });
+
+  it.each([
+    ['> Published: 2026-06-26 11:00:31+00:00', '2026-06-26'],
+    ['> Published: June 26, 2026', '2026-06-26'],
+    ['> Date: Friday, 26 June 2026, 11:00 BST', '2026-06-26'],
+    ['---\ndate: "Jun. 26, 2026"\n---', '2026-06-26'],
+    ['---\npubdate: 2026-06-26T11:00:00Z\n---', '2026-06-26'],
+  ])('reads the day of a header or front matter date written as %j', async (header, day) => {
+    const corpus = await tempCorpus({
+      'a.md': `${header}\n\nAnthropic wrote a letter to senators about fake accounts.\n`,
+    });
+    cleanup = corpus.cleanup;
+    expect((await loadCorpus(corpus.dir)).sources[0]?.published).toBe(day);
   });
 
   it('takes the metadata date instead of a header date that is not one', async () => {

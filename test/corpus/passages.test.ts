@@ -89,7 +89,7 @@ describe('splitArticle', () => {
     ).toEqual([]);
   });
 
-  it('reads the source and date header lines', () => {
+  it('reads the source and date header lines, the date as written', () => {
     const split = splitArticle(
       '# Title here\n\n> Source: <https://example.com/a>\n> Published: 2026-06-26 11:00\n\nBody text goes on here.',
       rules,
@@ -97,7 +97,7 @@ describe('splitArticle', () => {
     expect(split).toMatchObject({
       firstLine: 'Title here',
       url: 'https://example.com/a',
-      published: '2026-06-26',
+      published: '2026-06-26 11:00',
     });
   });
 
@@ -214,7 +214,7 @@ describe('splitArticle layout', () => {
     expect(split).toMatchObject({
       firstLine: 'Harbor bridge closes for repairs',
       url: 'https://example.com/bridge',
-      published: '2026-04-02',
+      published: '2026-04-02T08:00:00Z',
     });
     expect(split.passages.map((p) => text.slice(p.start, p.end))).toEqual([
       'the city closed the harbor bridge on Monday for emergency repairs.',
