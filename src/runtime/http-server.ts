@@ -39,7 +39,12 @@ export function createHttpServer(options: HttpServerOptions): Server {
   const mounts = new Map((options.mounts ?? []).map((mount) => [mount.path, mount.handler]));
 
   return createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    // A request target that is no URL ("GET http://[ HTTP/1.1") gets its answer here, not an exception.
+    const path = URL.parse(req.url ?? '/', 'http://localhost')?.pathname;
+    if (path === undefined) {
+      send(res, 400, { error: 'bad request' });
+      return;
+    }
     const mounted = mounts.get(path);
     if (mounted) {
       try {

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { connect } from 'node:net';
 import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -60,6 +61,16 @@ describe('createHttpServer', () => {
     const port = await listen(server, 0, '127.0.0.1');
     const response = await request(port, '/slack/events?x=1', 'POST');
     expect(response.text).toBe('slack');
+  });
+
+  it('answers 400 to a request target that is no URL, and keeps serving', async () => {
+    const port = await start(() => ready);
+    const socket = connect(port, '127.0.0.1');
+    socket.end('GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    let reply = '';
+    for await (const chunk of socket) reply += String(chunk);
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+    expect((await request(port, '/healthz')).status).toBe(200);
   });
 
   it('answers 404 elsewhere and 405 for other methods on its own paths', async () => {
