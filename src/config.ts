@@ -6,27 +6,49 @@ import { z } from 'zod';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'a Discord snowflake id (17 to 20 digits)');
 const httpUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL' });
+/** A whole number in digits, from `min` to `max`: not " " (which Number reads as 0), "0x10" or "1e3". */
+const wholeNumber = (min: number, max: number, expected: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, expected)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, expected);
+/**
+ * A token or secret: one word. Spaces mean a copying mistake or a comment that `docker run --env-file`
+ * kept as part of the value ("xapp-… # Socket Mode").
+ */
+const secret = (expected: string, prefix = '') =>
+  z.string().regex(new RegExp(`^${prefix}\\S+$`), `${expected}, without spaces`);
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 const schema = z.object({
   CORPUS_DIR: optional(z.string()).default('seeds'),
-  PORT: optional(z.coerce.number({ error: 'a port number' }).int().min(0).max(65_535)).default(3000),
+  PORT: optional(wholeNumber(0, 65_535, 'a port number (0 to 65535)')).default(3000),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
   /** Questions one user may ask per minute on a chat platform. */
-  RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(1).max(10_000)).default(10),
+  RATE_LIMIT_PER_MINUTE: optional(wholeNumber(1, 10_000, 'a whole number from 1 to 10000')).default(10),
   /** Rebuild the index when files in CORPUS_DIR change (SIGHUP always does). */
   CORPUS_WATCH: optional(z.enum(['true', 'false'])).default('true'),
 
-  DISCORD_TOKEN: optional(z.string().min(50, 'a bot token from the Discord developer portal')),
+  DISCORD_TOKEN: optional(
+    secret('a bot token from the Discord developer portal').refine(
+      (token) => token.length >= 50,
+      'a bot token from the Discord developer portal',
+    ),
+  ),
   DISCORD_APPLICATION_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_URL: optional(httpUrl),
-  DISCORD_SHARDS: optional(z.union([z.literal('auto'), z.coerce.number().int().min(1)])),
+  DISCORD_SHARDS: optional(
+    z.union([z.literal('auto'), wholeNumber(1, 10_000, '')], {
+      error: '"auto" or a number of shards (1 or more)',
+    }),
+  ),
 
-  SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'a bot token starting with xoxb-')),
-  SLACK_SIGNING_SECRET: optional(z.string().min(1)),
-  SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'an app-level token starting with xapp-')),
+  SLACK_BOT_TOKEN: optional(secret('a bot token starting with xoxb-', 'xoxb-')),
+  SLACK_SIGNING_SECRET: optional(secret('the signing secret from Basic Information')),
+  SLACK_APP_TOKEN: optional(secret('an app-level token starting with xapp-', 'xapp-')),
   SLACK_API_URL: optional(httpUrl),
 });
 
@@ -39,6 +61,18 @@ const REQUIRED_WITH: Array<{ name: string; when: (env: NodeJS.ProcessEnv) => boo
     name: 'DISCORD_APPLICATION_ID',
     when: (env) => Boolean(env.DISCORD_TOKEN) && !env.DISCORD_APPLICATION_ID,
     message: 'required when DISCORD_TOKEN is set',
+  },
+  // Without its bot token a platform's other settings do nothing, and the bot would quietly open the
+  // console instead (a misspelt SLACK_TOKEN, say).
+  {
+    name: 'DISCORD_TOKEN',
+    when: (env) => !env.DISCORD_TOKEN && Boolean(env.DISCORD_APPLICATION_ID || env.DISCORD_GUILD_ID),
+    message: 'required when DISCORD_APPLICATION_ID or DISCORD_GUILD_ID is set',
+  },
+  {
+    name: 'SLACK_BOT_TOKEN',
+    when: (env) => !env.SLACK_BOT_TOKEN && Boolean(env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN),
+    message: 'required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set',
   },
   {
     name: 'SLACK_SIGNING_SECRET',

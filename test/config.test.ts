@@ -33,10 +33,49 @@ describe('parseConfig', () => {
       'SLACK_BOT_TOKEN',
       'SLACK_SIGNING_SECRET',
     ]);
-    expect(problems).toContain('PORT: expected a port number');
+    expect(problems).toContain('PORT: expected a port number (0 to 65535)');
     expect(problems).toContain('DISCORD_APPLICATION_ID: required when DISCORD_TOKEN is set');
     expect(message).not.toContain(secret);
     expect(message).not.toContain('x'.repeat(60));
+  });
+
+  it.each([
+    [{ PORT: ' ' }, 'PORT: expected a port number (0 to 65535)'],
+    [{ PORT: '0x10' }, 'PORT: expected a port number (0 to 65535)'],
+    [{ PORT: '1e3' }, 'PORT: expected a port number (0 to 65535)'],
+    [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE: expected a whole number from 1 to 10000'],
+    [{ DISCORD_SHARDS: 'many' }, 'DISCORD_SHARDS: expected "auto" or a number of shards (1 or more)'],
+    [
+      { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A1-x   # set to use Socket Mode' },
+      'SLACK_APP_TOKEN: expected an app-level token starting with xapp-, without spaces',
+    ],
+    [
+      { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: '   ' },
+      'SLACK_SIGNING_SECRET: expected the signing secret from Basic Information, without spaces',
+    ],
+    [
+      { SLACK_APP_TOKEN: 'xapp-1' },
+      'SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set',
+    ],
+    [
+      { DISCORD_APPLICATION_ID: '123456789012345678' },
+      'DISCORD_TOKEN: required when DISCORD_APPLICATION_ID or DISCORD_GUILD_ID is set',
+    ],
+  ])('refuses %j: %s', (env, problem) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    try {
+      parseConfig(env);
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([problem]);
+    }
+  });
+
+  it('reads numbers written in digits', () => {
+    expect(parseConfig({ PORT: '8080', RATE_LIMIT_PER_MINUTE: '30', DISCORD_SHARDS: '2' })).toMatchObject({
+      PORT: 8080,
+      RATE_LIMIT_PER_MINUTE: 30,
+      DISCORD_SHARDS: 2,
+    });
   });
 
   it('treats an empty variable as unset', () => {
