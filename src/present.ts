@@ -20,6 +20,7 @@ export const messages = {
   emptyQuestion: 'Ask a question about the story, for example: "How many fake accounts were used?"',
   emptyMessage: 'That message has no text to check against the sources.',
   error: 'Something went wrong while answering. Please try again.',
+  restarting: 'The bot is restarting. Please ask again in a minute.',
   expired: 'This answer has expired: the sources have changed since it was given. Please ask again.',
   noMore: 'No more passages answer this question.',
   rateLimited: (seconds: number) =>

@@ -40,12 +40,21 @@ export interface RequestContext {
   logger: Logger;
 }
 
+/** What `FactsService.handle` throws once the service is closing: the user is asked to ask again shortly. */
+export class ServiceClosingError extends Error {
+  constructor() {
+    super('facts-bot is shutting down');
+    this.name = 'ServiceClosingError';
+  }
+}
+
 export class FactsService {
   readonly logger: Logger;
   readonly #index: () => FactsIndex;
   readonly #telemetry: Telemetry;
   readonly #limiter: UserRateLimiter;
   readonly #inFlight = new Set<Promise<unknown>>();
+  #closing = false;
 
   constructor(options: FactsServiceOptions) {
     this.#index = options.index;
@@ -115,11 +124,16 @@ export class FactsService {
   /**
    * Runs one platform request: gives it a request id and a child logger, counts it in flight until it
    * settles (see `drain`), and reports a failure to telemetry before rethrowing it to the adapter, which
-   * answers the user with a short error.
+   * answers the user with a short error. Once the service is closing, it runs nothing and throws a
+   * `ServiceClosingError`.
    */
   async handle<T>(platform: Platform, work: (context: RequestContext) => Promise<T>): Promise<T> {
     const requestId = newRequestId();
     const logger = this.logger.child({ platform, requestId });
+    if (this.#closing) {
+      logger.info('request refused: shutting down');
+      throw new ServiceClosingError();
+    }
     const task = work({ requestId, logger }).catch((error: unknown) => {
       this.#telemetry.error(platform, error, requestId);
       logger.error({ err: error }, 'request failed');
@@ -136,6 +150,15 @@ export class FactsService {
   /** Number of requests being handled now. */
   get inFlight(): number {
     return this.#inFlight.size;
+  }
+
+  /** Takes no new request from now on (see `handle`); those in flight run to their end. */
+  close(): void {
+    this.#closing = true;
+  }
+
+  get closing(): boolean {
+    return this.#closing;
   }
 
   /** Resolves `true` once no request is in flight, or `false` when `timeoutMs` passes first. */

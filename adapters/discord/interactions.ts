@@ -36,9 +36,9 @@ export function createInteractionHandler(
           throw new Error(`Discord adapter: "${interaction.commandName}" is registered with another type`);
         }
       });
-    } catch {
+    } catch (error) {
       // Already logged and counted by FactsService.handle.
-      await answerFailure(interaction, service.logger);
+      await answerFailure(interaction, service.logger, error);
     }
   };
 }

@@ -2,7 +2,7 @@
 import { type Interaction, MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { Logger } from '../../src/logger.js';
 import { messages } from '../../src/present.js';
-import type { FactsService } from '../../src/service.js';
+import { type FactsService, ServiceClosingError } from '../../src/service.js';
 import { notice } from './render.js';
 
 /** Replies with a short message only the user sees. */
@@ -25,17 +25,18 @@ export async function allowQuestion(
 }
 
 /**
- * Tells the user that answering failed, in whatever way the interaction still allows. Never throws: a
- * failure here is logged and dropped, so one interaction can never take the process down.
+ * Tells the user that answering failed (or that the bot is restarting, when `error` says so), in whatever
+ * way the interaction still allows. Never throws: a failure here is logged and dropped, so one interaction
+ * can never take the process down.
  */
-export async function answerFailure(interaction: Interaction, logger: Logger): Promise<void> {
+export async function answerFailure(interaction: Interaction, logger: Logger, error: unknown): Promise<void> {
   try {
     if (interaction.isAutocomplete()) {
       if (!interaction.responded) await interaction.respond([]);
       return;
     }
     if (!interaction.isRepliable()) return;
-    const payload = notice(messages.error);
+    const payload = notice(error instanceof ServiceClosingError ? messages.restarting : messages.error);
     if (interaction.deferred && !interaction.replied && !interaction.isMessageComponent()) {
       // A deferred command reply shows "thinking…" until edited: replace it with the error.
       await interaction.editReply({ ...payload });

@@ -56,7 +56,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
   const { receiver } = transport;
   let accepting = false;
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
-    if (!accepting) {
+    if (!accepting || options.service.closing) {
       // Not started, or stopping: a non-2xx makes Slack retry (another replica, or this one once it has
       // started), and a retry with reason http_error is answered (see isDuplicateDelivery).
       res.writeHead(503, { 'retry-after': '1' }).end();

@@ -58,6 +58,9 @@ export class Shutdown {
     const drainTimeoutMs = this.#options.drainTimeoutMs ?? 10_000;
     const stopTimeoutMs = this.#options.stopTimeoutMs ?? 3_000;
     logger.info({ reason, inFlight: service.inFlight }, 'shutting down');
+    // From now on a question that still arrives (over a chat connection, which stays open until the
+    // answers in flight are sent) is told to ask again, not answered: the drain would never end otherwise.
+    service.close();
     reloader?.close();
     // Stops accepting connections now; requests already received (Slack events) run to their end.
     const serverClosed = server ? closeServer(server, drainTimeoutMs) : Promise.resolve();

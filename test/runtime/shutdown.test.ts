@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AdapterSupervisor } from '../../src/runtime/adapters.js';
 import { Shutdown } from '../../src/runtime/shutdown.js';
-import { FactsService } from '../../src/service.js';
+import { FactsService, ServiceClosingError } from '../../src/service.js';
 import { captureLogger, deferred, fakeIndex } from '../helpers/runtime-fakes.js';
 
 describe('Shutdown', () => {
-  it('lets a request in flight finish, then stops the adapters, then exits 0', async () => {
+  it('refuses new requests, lets a request in flight finish, then stops the adapters, then exits 0', async () => {
     const { logger } = captureLogger();
     const events: string[] = [];
     const service = new FactsService({ index: () => fakeIndex('v1') });
@@ -33,6 +33,15 @@ describe('Shutdown', () => {
     const running = shutdown.run('SIGTERM');
     expect(shutdown.started).toBe(true);
     expect(shutdown.run('SIGINT')).toBe(running);
+
+    // A question that arrives during the drain is refused at once, not answered.
+    let ran = false;
+    await expect(
+      service.handle('slack', async () => {
+        ran = true;
+      }),
+    ).rejects.toBeInstanceOf(ServiceClosingError);
+    expect(ran).toBe(false);
     gate.resolve();
 
     await expect(exited.promise).resolves.toBe(0);

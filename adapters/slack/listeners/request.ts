@@ -5,7 +5,7 @@
  */
 import type { AskOptions } from '../../../src/answer.js';
 import { type CleanText, cleanUserText, messages } from '../../../src/present.js';
-import type { FactsService, RequestContext } from '../../../src/service.js';
+import { type FactsService, type RequestContext, ServiceClosingError } from '../../../src/service.js';
 import {
   type AnswerView,
   answerMessage,
@@ -74,9 +74,11 @@ export async function runRequest(
       }
       await work(request);
     });
-  } catch {
+  } catch (failure) {
     try {
-      await options.privately(noticeMessage(messages.error));
+      await options.privately(
+        noticeMessage(failure instanceof ServiceClosingError ? messages.restarting : messages.error),
+      );
     } catch (error) {
       service.logger.error({ err: error, platform: 'slack' }, 'could not send the error reply');
     }

@@ -105,3 +105,17 @@ describe('faults and abuse', () => {
     expect(((await bot.fake.waitFor(isCallback(other))).body as { type: number }).type).toBe(5);
   });
 });
+
+describe('while shutting down', () => {
+  const bot = useTestBot();
+
+  it('GIVEN a command after the service closed THEN tells the user, ephemerally, to ask again shortly', async () => {
+    bot.service.close();
+    const interaction = chatInput('facts', { question: 'How many fake accounts were used?', public: true });
+    bot.send(interaction);
+    expect((await bot.fake.waitFor(isCallback(interaction))).body).toMatchObject({
+      type: 4,
+      data: { content: messages.restarting, flags: EPHEMERAL, allowed_mentions: { parse: [] } },
+    });
+  });
+});

@@ -459,6 +459,15 @@ describe('request verification', () => {
     expect(harness.fake.posts).toEqual([]);
   });
 
+  it('answers 503 while shutting down, before the adapter stops, and posts nothing', async () => {
+    service.close();
+    const response = await harness.post(
+      slashCommand({ text: ANSWERED, responseUrl: harness.fake.responseUrl() }),
+    );
+    expect(response.status).toBe(503);
+    expect(harness.fake.posts).toEqual([]);
+  });
+
   it('refuses anything but POST on the events path', async () => {
     const response = await fetch(harness.eventsUrl);
     expect(response.status).toBe(405);

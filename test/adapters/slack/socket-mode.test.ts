@@ -8,6 +8,7 @@ import { createSlackAdapter } from '../../../adapters/slack/index.js';
 import type { ChatAdapter } from '../../../src/adapter.js';
 import { parseConfig } from '../../../src/config.js';
 import { loadFacts } from '../../../src/facts.js';
+import { messages } from '../../../src/present.js';
 import type { FactsIndex } from '../../../src/search/facts-index.js';
 import { FactsService } from '../../../src/service.js';
 import { FakeSlack } from '../../helpers/fake-slack.js';
@@ -78,6 +79,29 @@ describe('Socket Mode', () => {
     expect(call?.body.response_type).toBe('ephemeral');
     expect(slackLimitProblems(call?.body ?? {})).toEqual([]);
     expect(quotes(call?.body ?? {})).toHaveLength(service.ask('slack', QUESTION).answers.length);
+  });
+
+  it('while shutting down, acks a slash command and asks the user privately to ask again shortly', async () => {
+    service.close();
+    const answered = fake.waitForCalls('response_url');
+    const ack = await socket.send({
+      envelope_id: 'env-9',
+      type: 'slash_commands',
+      payload: {
+        team_id: 'T1',
+        channel_id: 'C1',
+        user_id: 'U1',
+        command: '/facts',
+        text: QUESTION,
+        response_url: fake.responseUrl(),
+        trigger_id: '1.2.3',
+        api_app_id: 'A1',
+      },
+    });
+    expect(ack.envelope_id).toBe('env-9');
+    const [call] = await answered;
+    expect(call?.body).toMatchObject({ response_type: 'ephemeral', text: messages.restarting });
+    expect(quotes(call?.body ?? {})).toEqual([]);
   });
 
   it('answers a mention in its thread and drops a redelivery (retry_attempt > 0)', async () => {
