@@ -4,7 +4,10 @@ import { type FactsIndex, SearchIndex } from './search/facts-index.js';
 
 export type { FactsIndex } from './search/facts-index.js';
 
-/** Throws a `CorpusError` naming each bad file and why. */
+/**
+ * Throws a `CorpusError` naming each bad file and why. Reading and building both leave the event loop
+ * free every few milliseconds, so a running bot goes on answering while it reloads a large corpus.
+ */
 export async function loadFacts(dir: string): Promise<FactsIndex> {
-  return SearchIndex.build(await loadCorpus(dir));
+  return SearchIndex.buildInSlices(await loadCorpus(dir));
 }

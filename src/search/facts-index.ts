@@ -32,7 +32,7 @@ import {
 import { findFigures, sameFigure } from './figures.js';
 import { CORROBORATION_BONUS, disagreementOf, sameFact } from './group.js';
 import { passageLink } from './link.js';
-import { buildPassages, buildVocabulary, type Passage } from './passage.js';
+import { buildPassages, countWords, type Passage, vocabulary } from './passage.js';
 import { asksForOverview, measureOf, namesKind, questionKind } from './question.js';
 import {
   ASKING_PENALTY,
@@ -130,50 +130,115 @@ const MAX_SUGGESTION_LENGTH = 100;
 /** How many opening sentences of an article its lead is looked for in (see #leads). */
 const LEAD_WINDOW = 5;
 
+interface SearchDocument {
+  id: number;
+  text: string;
+  section: string;
+  previous: string;
+}
+
+/** What a build computes before the index exists. */
+interface IndexParts {
+  corpus: Corpus;
+  minCoverage: number;
+  passages: Passage[];
+  bySource: Map<Source, { passages: Passage[]; titleTerms: Set<string> }>;
+  mini: MiniSearch<SearchDocument>;
+  documentFrequency: Map<string, number>;
+  commonWords: Set<string>;
+  synonyms: Map<string, string[]>;
+  vocabulary: Array<[string, number]>;
+  warnings: Set<string>;
+}
+
+/** The term a synonyms-file word reads as; none, with a warning, when it reads as none or several. */
+function synonymTerm(word: string, file: string, warnings: Set<string>): string[] {
+  const terms = analyze(word);
+  if (terms.length === 1) return terms;
+  const words = tokenize(word);
+  warnings.add(
+    words.length > 1
+      ? `${file}: "${word}" is ${words.length} words to the index (${words.join(' ')}); it matches nothing`
+      : `${file}: "${word}" is not a word the index searches for (a stop word, or no letters); it matches nothing`,
+  );
+  return [];
+}
+
 export class SearchIndex implements FactsIndex {
   readonly version: string;
   readonly #corpus: Corpus;
   readonly #passages: Passage[];
   /** Each source's passages and the terms of its title, for checks that look at one article. */
-  readonly #bySource = new Map<Source, { passages: Passage[]; titleTerms: Set<string> }>();
-  readonly #mini: MiniSearch<{ id: number; text: string; section: string; previous: string }>;
-  readonly #documentFrequency = new Map<string, number>();
+  readonly #bySource: Map<Source, { passages: Passage[]; titleTerms: Set<string> }>;
+  readonly #mini: MiniSearch<SearchDocument>;
+  readonly #documentFrequency: Map<string, number>;
   /** The words the corpus writes in lower case somewhere (folded): common words, not names. */
-  readonly #commonWords = new Set<string>();
-  readonly #synonyms = new Map<string, string[]>();
+  readonly #commonWords: Set<string>;
+  readonly #synonyms: Map<string, string[]>;
   readonly #vocabulary: Array<[string, number]>;
-  readonly #suggestions: string[];
-  readonly #suggestionIndex: MiniSearch<{ id: number; text: string }>;
+  /** The example questions offered, set once the index can tell which it answers (see #offerSuggestions). */
+  #suggestions: string[] = [];
+  readonly #suggestionIndex = new MiniSearch<{ id: number; text: string }>({
+    fields: ['text'],
+    tokenize,
+    processTerm: analyzeTerm,
+  });
 
   readonly #minCoverage: number;
-  readonly #warnings = new Set<string>();
+  readonly #warnings: Set<string>;
 
-  private constructor(corpus: Corpus, options: IndexOptions) {
-    this.#corpus = corpus;
-    this.#minCoverage = options.minCoverage ?? MIN_COVERAGE;
-    this.version = corpus.version;
-    this.#passages = buildPassages(corpus);
+  private constructor(parts: IndexParts) {
+    this.#corpus = parts.corpus;
+    this.version = parts.corpus.version;
+    this.#minCoverage = parts.minCoverage;
+    this.#passages = parts.passages;
+    this.#bySource = parts.bySource;
+    this.#mini = parts.mini;
+    this.#documentFrequency = parts.documentFrequency;
+    this.#commonWords = parts.commonWords;
+    this.#synonyms = parts.synonyms;
+    this.#vocabulary = parts.vocabulary;
+    this.#warnings = parts.warnings;
+  }
+
+  /**
+   * The build, in small steps: it yields after each passage of every pass over the corpus, so that
+   * `buildInSlices` can let other work run in between.
+   */
+  static *#steps(corpus: Corpus, options: IndexOptions): Generator<void, SearchIndex> {
+    const warnings = new Set<string>();
+    const passages: Passage[] = [];
+    for (const passage of buildPassages(corpus)) {
+      passages.push(passage);
+      yield;
+    }
+    const bySource = new Map<Source, { passages: Passage[]; titleTerms: Set<string> }>();
     for (const source of corpus.sources) {
-      this.#bySource.set(source, { passages: [], titleTerms: new Set(analyze(source.title)) });
+      bySource.set(source, { passages: [], titleTerms: new Set(analyze(source.title)) });
     }
-    for (const passage of this.#passages) this.#bySource.get(passage.source)?.passages.push(passage);
-    for (const passage of this.#passages) {
+    const documentFrequency = new Map<string, number>();
+    const commonWords = new Set<string>();
+    const wordCounts = new Map<string, number>();
+    for (const passage of passages) {
+      bySource.get(passage.source)?.passages.push(passage);
       for (const term of passage.termSet) {
-        this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);
+        documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
       }
-      for (const word of passage.folded.match(LOWER_CASE_WORD) ?? []) this.#commonWords.add(word);
+      for (const word of passage.folded.match(LOWER_CASE_WORD) ?? []) commonWords.add(word);
+      countWords(passage, wordCounts);
+      yield;
     }
+    const synonyms = new Map<string, string[]>();
     const synonymsFile = shownPath(corpus.dir, SYNONYMS_FILE);
-    const metadataFile = shownPath(corpus.dir, METADATA_FILE);
     for (const group of corpus.synonyms) {
       // Read as the passages are, so that "U.S." and "US" are the country, not "u.s." and the pronoun "us";
       // a word that reads as several terms ("e-mail") can stand for none of them.
-      const stems = [...new Set(group.flatMap((word) => this.#synonymTerm(word, synonymsFile)))];
+      const stems = [...new Set(group.flatMap((word) => synonymTerm(word, synonymsFile, warnings)))];
       for (const stem of stems) {
-        this.#synonyms.set(stem, [...new Set([...(this.#synonyms.get(stem) ?? []), ...stems])]);
+        synonyms.set(stem, [...new Set([...(synonyms.get(stem) ?? []), ...stems])]);
       }
     }
-    this.#mini = new MiniSearch({
+    const mini = new MiniSearch<SearchDocument>({
       fields: ['text', 'section', 'previous'],
       tokenize,
       processTerm: analyzeTerm,
@@ -184,49 +249,59 @@ export class SearchIndex implements FactsIndex {
         tokenize: (text) => [text],
         processTerm: (term) => term,
         fuzzy: (term) =>
-          term.length >= 6 && !/^\d/.test(term) && !this.#documentFrequency.has(term) ? 0.2 : false,
+          term.length >= 6 && !/^\d/.test(term) && !documentFrequency.has(term) ? 0.2 : false,
         combineWith: 'OR',
       },
     });
-    this.#mini.addAll(
-      this.#passages.map((p) => ({
+    for (const p of passages) {
+      mini.add({
         id: p.id,
         text: p.context ? `${p.context}\n${p.excerpt}` : p.excerpt,
         // An FAQ answer is found by its question as by a heading.
         section: [p.section, p.question].filter((h) => h !== null).join('\n'),
         previous: p.previous,
-      })),
-    );
-    this.#vocabulary = buildVocabulary(this.#passages);
-    // Offer only the example questions the index really answers.
+      });
+      yield;
+    }
+    const index = new SearchIndex({
+      corpus,
+      minCoverage: options.minCoverage ?? MIN_COVERAGE,
+      passages,
+      bySource,
+      mini,
+      documentFrequency,
+      commonWords,
+      synonyms,
+      vocabulary: vocabulary(wordCounts),
+      warnings,
+    });
+    yield* index.#offerSuggestions();
+    return index;
+  }
+
+  /** Offers only the example questions the index really answers: the metadata's, and the articles' FAQ questions. */
+  *#offerSuggestions(): Generator<void> {
+    const corpus = this.#corpus;
     const candidates = [
       ...corpus.suggestions,
       ...this.#passages
         .filter((p) => p.asks && p.excerpt.length <= MAX_SUGGESTION_LENGTH)
         .map((p) => p.excerpt),
     ];
-    this.#suggestions = [...new Set(candidates)].filter((q) => this.#answers(q, {}));
+    const offered: string[] = [];
+    for (const question of new Set(candidates)) {
+      if (this.#answers(question, {})) offered.push(question);
+      yield;
+    }
+    const metadataFile = shownPath(corpus.dir, METADATA_FILE);
     for (const question of corpus.suggestions) {
-      if (!this.#suggestions.includes(question))
+      if (!offered.includes(question))
         this.#warnings.add(
           `${metadataFile}: no passage answers the suggestion "${question}"; it is not offered`,
         );
     }
-    this.#suggestionIndex = new MiniSearch({ fields: ['text'], tokenize, processTerm: analyzeTerm });
-    this.#suggestionIndex.addAll(this.#suggestions.map((text, id) => ({ id, text })));
-  }
-
-  /** The term a synonyms-file word reads as; none, with a warning, when it reads as none or several. */
-  #synonymTerm(word: string, file: string): string[] {
-    const terms = analyze(word);
-    if (terms.length === 1) return terms;
-    const words = tokenize(word);
-    this.#warnings.add(
-      words.length > 1
-        ? `${file}: "${word}" is ${words.length} words to the index (${words.join(' ')}); it matches nothing`
-        : `${file}: "${word}" is not a word the index searches for (a stop word, or no letters); it matches nothing`,
-    );
-    return [];
+    this.#suggestions = offered;
+    this.#suggestionIndex.addAll(offered.map((text, id) => ({ id, text })));
   }
 
   get warnings(): readonly string[] {
@@ -235,7 +310,29 @@ export class SearchIndex implements FactsIndex {
 
   /** Builds the index of a loaded corpus. */
   static build(corpus: Corpus, options: IndexOptions = {}): SearchIndex {
-    return new SearchIndex(corpus, options);
+    const steps = SearchIndex.#steps(corpus, options);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * Builds the index as `build` does, but lets the event loop run every `sliceMs` or so: a process that
+   * answers questions while it rebuilds (a corpus reload) keeps answering them, and keeps its chat
+   * connections alive, however large the corpus.
+   */
+  static async buildInSlices(corpus: Corpus, options: IndexOptions = {}, sliceMs = 10): Promise<SearchIndex> {
+    const steps = SearchIndex.#steps(corpus, options);
+    let sliceStarted = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() - sliceStarted >= sliceMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStarted = performance.now();
+      }
+    }
   }
 
   get passageCount(): number {

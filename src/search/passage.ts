@@ -56,10 +56,11 @@ const DEFINES =
 const EXPLAINS =
   /\b(because|due to|caused|causing|led to|leads? to|as a result|in order to|so that|so as to|thanks to|aims? to|aimed at|to avoid)\b/i;
 
-export function buildPassages(corpus: Corpus): Passage[] {
-  const passages: Passage[] = [];
+/** The passages of a corpus, numbered in order, one at a time: a build may pause between them. */
+export function* buildPassages(corpus: Corpus): Generator<Passage> {
+  let id = 0;
   for (const source of corpus.sources) {
-    source.passages.forEach((span, i) => {
+    for (const [i, span] of source.passages.entries()) {
       const excerpt = source.text.slice(span.start, span.end);
       const before = source.passages[i - 1];
       const previous =
@@ -68,8 +69,8 @@ export function buildPassages(corpus: Corpus): Passage[] {
           : '';
       const terms = analyzeWithOffsets(excerpt);
       const contextTerms = span.context ? analyze(span.context) : [];
-      passages.push({
-        id: passages.length,
+      yield {
+        id: id++,
         source,
         start: span.start,
         end: span.end,
@@ -92,20 +93,21 @@ export function buildPassages(corpus: Corpus): Passage[] {
         ...findFigures(excerpt),
         datedSection: span.section !== null && findDates(span.section, 0, span.section.length).length > 0,
         names: /\s\p{Lu}\p{Ll}+/u.test(excerpt.slice(1)) || span.kind === 'row',
-      });
-    });
-  }
-  return passages;
-}
-
-export function buildVocabulary(passages: Passage[]): Array<[string, number]> {
-  const counts = new Map<string, number>();
-  for (const p of passages) {
-    for (const word of fold(p.excerpt)
-      .toLowerCase()
-      .match(/\p{L}{3,}/gu) ?? []) {
-      counts.set(word, (counts.get(word) ?? 0) + 1);
+      };
     }
   }
+}
+
+/** Counts the words of a passage (folded, of three letters or more) in `counts`, for autocomplete. */
+export function countWords(passage: Passage, counts: Map<string, number>): void {
+  for (const word of fold(passage.excerpt)
+    .toLowerCase()
+    .match(/\p{L}{3,}/gu) ?? []) {
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+}
+
+/** The words counted, commonest first. */
+export function vocabulary(counts: Map<string, number>): Array<[string, number]> {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.js';
 import { loadFacts } from '../../src/facts.js';
-import type { FactsIndex } from '../../src/search/facts-index.js';
+import { type FactsIndex, SearchIndex } from '../../src/search/facts-index.js';
 import { withFacts } from '../helpers/corpus.js';
 import { DISAGREEING_QUESTION, disagreeingIndex } from '../helpers/disagreeing-corpus.js';
 import { expectVerbatim } from '../helpers/verbatim.js';
@@ -628,5 +629,28 @@ describe('sources', () => {
     const sources = index.sources();
     expect(sources).toHaveLength(5);
     expect(sources.reduce((n, s) => n + s.passages, 0)).toBe(index.passageCount);
+  });
+});
+
+describe('buildInSlices', () => {
+  it('lets the event loop run while it builds, and builds the index that build does', async () => {
+    const corpus = await loadCorpus('seeds');
+    let turns = 0;
+    let building = true;
+    const turn = () => {
+      turns++;
+      if (building) setImmediate(turn);
+    };
+    setImmediate(turn);
+    const sliced = await SearchIndex.buildInSlices(corpus, {}, 0);
+    building = false;
+    expect(turns).toBeGreaterThan(corpus.sources.length);
+
+    const whole = SearchIndex.build(corpus);
+    expect(sliced.warnings).toEqual(whole.warnings);
+    expect(sliced.suggest('how')).toEqual(whole.suggest('how'));
+    for (const question of ['How many fake accounts were used?', 'What is the capital of France?']) {
+      expect(sliced.ask(question)).toEqual(whole.ask(question));
+    }
   });
 });
