@@ -3,7 +3,7 @@
  * change, then swapped in with one assignment: a question is answered entirely by the index it started
  * with, and an invalid corpus never replaces a valid one (the error is logged and the old index kept).
  */
-import { type FSWatcher, watch } from 'node:fs';
+import { type FSWatcher, statSync, watch } from 'node:fs';
 import type { Logger } from '../logger.js';
 import type { FactsIndex } from '../search/facts-index.js';
 
@@ -40,6 +40,8 @@ export class CorpusReloader {
   #queued: Promise<ReloadOutcome> | undefined;
   #waiters: Array<(outcome: ReloadOutcome) => void> = [];
   #watcher: FSWatcher | undefined;
+  /** The device and inode of the folder being watched (see `folderIdentity`). */
+  #watchedFolder: string | undefined;
   #debounce: NodeJS.Timeout | undefined;
   #onSighup: (() => void) | undefined;
 
@@ -104,11 +106,16 @@ export class CorpusReloader {
     process.on('SIGHUP', this.#onSighup);
   }
 
-  /** Reloads when a file in the corpus folder is created, changed, renamed or deleted. */
+  /**
+   * Reloads when a file in the corpus folder is created, changed, renamed or deleted. A folder replaced by
+   * another of the same name (a deploy that moves a new copy into place) is watched in its turn: the
+   * watcher follows the folder it was given, so it is set again whenever the name stands for another one.
+   */
   watch(): void {
     if (this.#watcher) return;
     const { dir, logger } = this.#options;
     try {
+      this.#watchedFolder = folderIdentity(dir);
       // Not persistent: watching alone must not keep the process alive (the console exits on end of input).
       this.#watcher = watch(dir, { persistent: false }, (_event, file) => this.#changed(file));
       this.#watcher.on('error', (error) => {
@@ -129,6 +136,16 @@ export class CorpusReloader {
     this.#watcher = undefined;
     if (this.#onSighup) process.off('SIGHUP', this.#onSighup);
     this.#onSighup = undefined;
+  }
+
+  /** Watches the folder that the corpus path names now, if there is one and it is not the one watched. */
+  #rewatchIfReplaced(): void {
+    const now = folderIdentity(this.#options.dir);
+    if (!this.#watcher || now === undefined || now === this.#watchedFolder) return;
+    this.#options.logger.info({ dir: this.#options.dir }, 'corpus folder replaced; watching the new one');
+    this.#watcher.close();
+    this.#watcher = undefined;
+    this.watch();
   }
 
   #changed(file: string | Buffer | null): void {
@@ -166,11 +183,22 @@ export class CorpusReloader {
         `corpus reload failed, still serving version ${previousVersion}: ${errorMessage(error)}`,
       );
     }
+    this.#rewatchIfReplaced();
     this.#options.onReload?.(outcome);
     const waiters = this.#waiters;
     this.#waiters = [];
     for (const resolve of waiters) resolve(outcome);
     return outcome;
+  }
+}
+
+/** Which folder `dir` names now (device and inode, through symbolic links); undefined when none. */
+function folderIdentity(dir: string): string | undefined {
+  try {
+    const { dev, ino } = statSync(dir);
+    return `${dev}:${ino}`;
+  } catch {
+    return undefined;
   }
 }
 

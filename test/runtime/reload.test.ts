@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -159,6 +159,38 @@ describe('CorpusReloader', () => {
     } finally {
       reloader?.close();
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('goes on watching when the folder is replaced by a new one of the same name', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'facts-reload-'));
+    const dir = join(parent, 'corpus');
+    try {
+      await mkdir(dir);
+      await writeFile(join(dir, 'a.txt'), 'one');
+      reloader = new CorpusReloader({
+        dir,
+        logger: captureLogger().logger,
+        debounceMs: 20,
+        load: async (folder) => fakeIndex(await readFile(join(folder, 'a.txt'), 'utf8')),
+      });
+      await reloader.load();
+      reloader.watch();
+
+      // A deploy moves the old folder away and puts a new copy in its place.
+      const staged = join(parent, 'staged');
+      await mkdir(staged);
+      await writeFile(join(staged, 'a.txt'), 'two');
+      await rename(dir, join(parent, 'old'));
+      await rename(staged, dir);
+      await expect.poll(() => reloader?.current.version).toBe('two');
+
+      // A later edit in the new folder is seen too.
+      await writeFile(join(dir, 'a.txt'), 'three');
+      await expect.poll(() => reloader?.current.version).toBe('three');
+    } finally {
+      reloader?.close();
+      await rm(parent, { recursive: true, force: true });
     }
   });
 });
