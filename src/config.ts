@@ -3,6 +3,7 @@
  * expectation, and never with the value (tokens and secrets must not reach a terminal or a log).
  */
 import { z } from 'zod';
+import { bundledCorpusDir } from './paths.js';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'a Discord snowflake id (17 to 20 digits)');
 const httpUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL' });
@@ -23,7 +24,8 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 const schema = z.object({
-  CORPUS_DIR: optional(z.string()).default('seeds'),
+  /** The corpus folder; by default the bundled one, wherever the process was started from (as for the CLI). */
+  CORPUS_DIR: optional(z.string()).default(bundledCorpusDir),
   PORT: optional(wholeNumber(0, 65_535, 'a port number (0 to 65535)')).default(3000),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
   /** Questions one user may ask per minute on a chat platform. */

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../src/config.js';
+import { bundledCorpusDir } from '../src/paths.js';
 
 describe('parseConfig', () => {
   it('gives the defaults for an empty environment', () => {
     expect(parseConfig({})).toMatchObject({
-      CORPUS_DIR: 'seeds',
+      CORPUS_DIR: bundledCorpusDir(),
       PORT: 3000,
       LOG_LEVEL: 'info',
       RATE_LIMIT_PER_MINUTE: 10,

@@ -1,8 +1,10 @@
 /** `npm start` with no chat credentials, and with an environment it cannot run with. */
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { messages } from '../../src/present.js';
-import { killAll, spawnFacts } from '../helpers/spawn-facts.js';
+import { killAll, repoRoot, spawnFacts } from '../helpers/spawn-facts.js';
 
 afterEach(killAll);
 
@@ -33,6 +35,17 @@ describe('npm start with no credentials', () => {
     ]);
     expect(questions.map((line) => line.requestId)).toEqual([expect.any(String), expect.any(String)]);
     expect(facts.logs.at(-1)).toMatchObject({ msg: 'shutdown complete', code: 0 });
+  });
+
+  it('answers from the bundled corpus when started from another folder', async () => {
+    const facts = spawnFacts({
+      cwd: tmpdir(),
+      command: [process.execPath, '--import', import.meta.resolve('tsx'), join(repoRoot, 'src/main.ts')],
+    });
+    facts.write('How many fake accounts were used?\n');
+    facts.end();
+    expect(await facts.exited).toEqual({ code: 0, signal: null });
+    expect(facts.stdout()).toContain('25,000');
   });
 
   it('keeps the console when PORT is taken, with a warning', async () => {
