@@ -3,6 +3,7 @@ import { createDiscordAdapter, type DiscordAdapter } from '../../../adapters/dis
 import { configEnv, shardEntry } from '../../../adapters/discord/sharding.js';
 import { parseConfig } from '../../../src/config.js';
 import { loadFacts } from '../../../src/facts.js';
+import { bundledCorpusDir } from '../../../src/paths.js';
 import { FactsService } from '../../../src/service.js';
 import { chatInput, isCallback, isEditOriginal } from '../../helpers/discord-interactions.js';
 import { APP_ID, type FakeDiscord, startFakeDiscord, TOKEN } from '../../helpers/fake-discord.js';
@@ -67,7 +68,11 @@ describe('shard entry', () => {
   it('GIVEN a parsed config THEN passes it on as environment variables, leaving unset ones out', () => {
     const config = parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_SHARDS: '2' });
     const env = configEnv(config);
-    expect(env).toMatchObject({ DISCORD_APPLICATION_ID: APP_ID, DISCORD_SHARDS: '2', CORPUS_DIR: 'seeds' });
+    expect(env).toMatchObject({
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_SHARDS: '2',
+      CORPUS_DIR: bundledCorpusDir(),
+    });
     expect('DISCORD_GUILD_ID' in env).toBe(false);
   });
 });
