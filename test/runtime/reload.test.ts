@@ -7,6 +7,19 @@ import type { FactsIndex } from '../../src/search/facts-index.js';
 import { captureLogger, deferred, fakeIndex } from '../helpers/runtime-fakes.js';
 
 let reloader: CorpusReloader | undefined;
+
+/** A reloader of `dir`, loaded and watching it, whose index version is the text of `dir/a.txt`. */
+async function watching(dir: string): Promise<CorpusReloader> {
+  const watcher = new CorpusReloader({
+    dir,
+    logger: captureLogger().logger,
+    debounceMs: 20,
+    load: async (folder) => fakeIndex(await readFile(join(folder, 'a.txt'), 'utf8')),
+  });
+  await watcher.load();
+  watcher.watch();
+  return watcher;
+}
 afterEach(() => reloader?.close());
 
 describe('CorpusReloader', () => {
@@ -141,14 +154,7 @@ describe('CorpusReloader', () => {
     const dir = await mkdtemp(join(tmpdir(), 'facts-reload-'));
     try {
       await writeFile(join(dir, 'a.txt'), 'one');
-      reloader = new CorpusReloader({
-        dir,
-        logger: captureLogger().logger,
-        debounceMs: 20,
-        load: async (folder) => fakeIndex(await readFile(join(folder, 'a.txt'), 'utf8')),
-      });
-      await reloader.load();
-      reloader.watch();
+      reloader = await watching(dir);
       const next = reloader.nextReload();
 
       await writeFile(join(dir, 'a.txt'), 'two');
@@ -168,14 +174,7 @@ describe('CorpusReloader', () => {
     try {
       await mkdir(dir);
       await writeFile(join(dir, 'a.txt'), 'one');
-      reloader = new CorpusReloader({
-        dir,
-        logger: captureLogger().logger,
-        debounceMs: 20,
-        load: async (folder) => fakeIndex(await readFile(join(folder, 'a.txt'), 'utf8')),
-      });
-      await reloader.load();
-      reloader.watch();
+      reloader = await watching(dir);
 
       // A deploy moves the old folder away and puts a new copy in its place.
       const staged = join(parent, 'staged');

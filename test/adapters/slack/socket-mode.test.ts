@@ -49,6 +49,24 @@ afterEach(async () => {
   await fake.close();
 });
 
+/** A `/facts` command asking QUESTION, as Slack sends it over the socket. */
+function slashCommand(envelopeId: string) {
+  return {
+    envelope_id: envelopeId,
+    type: 'slash_commands',
+    payload: {
+      team_id: 'T1',
+      channel_id: 'C1',
+      user_id: 'U1',
+      command: '/facts',
+      text: QUESTION,
+      response_url: fake.responseUrl(),
+      trigger_id: '1.2.3',
+      api_app_id: 'A1',
+    },
+  };
+}
+
 describe('Socket Mode', () => {
   it('connects with the app token and exposes no HTTP handler', () => {
     expect(adapter.http).toBeUndefined();
@@ -60,20 +78,7 @@ describe('Socket Mode', () => {
 
   it('acks a slash command over the socket and answers through its response_url', async () => {
     const answered = fake.waitForCalls('response_url');
-    const ack = await socket.send({
-      envelope_id: 'env-1',
-      type: 'slash_commands',
-      payload: {
-        team_id: 'T1',
-        channel_id: 'C1',
-        user_id: 'U1',
-        command: '/facts',
-        text: QUESTION,
-        response_url: fake.responseUrl(),
-        trigger_id: '1.2.3',
-        api_app_id: 'A1',
-      },
-    });
+    const ack = await socket.send(slashCommand('env-1'));
     expect(ack.envelope_id).toBe('env-1');
     const [call] = await answered;
     expect(call?.body.response_type).toBe('ephemeral');
@@ -84,20 +89,7 @@ describe('Socket Mode', () => {
   it('while shutting down, acks a slash command and asks the user privately to ask again shortly', async () => {
     service.close();
     const answered = fake.waitForCalls('response_url');
-    const ack = await socket.send({
-      envelope_id: 'env-9',
-      type: 'slash_commands',
-      payload: {
-        team_id: 'T1',
-        channel_id: 'C1',
-        user_id: 'U1',
-        command: '/facts',
-        text: QUESTION,
-        response_url: fake.responseUrl(),
-        trigger_id: '1.2.3',
-        api_app_id: 'A1',
-      },
-    });
+    const ack = await socket.send(slashCommand('env-9'));
     expect(ack.envelope_id).toBe('env-9');
     const [call] = await answered;
     expect(call?.body).toMatchObject({ response_type: 'ephemeral', text: messages.restarting });
