@@ -76,15 +76,15 @@ export interface Payload {
  * the backslashes are markup, the words the user sees are unchanged.
  */
 export function escapeText(text: string): string {
-  const escaped = escapeMarkdown(text, {
-    heading: true,
-    bulletedList: true,
-    numberedList: true,
-    maskedLink: true,
-  });
+  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true });
   // A leading ">" would turn into a quote of its own, a leading "-#" into small print; "<" would start a
-  // mention, channel, command or timestamp tag ("<@123>", "<t:1700000000:R>") rendered as such.
-  return escaped.replace(/^>/gm, '\\>').replace(/^-#/gm, '\\-#').replace(/</g, '\\<');
+  // mention, channel, command or timestamp tag ("<@123>", "<t:1700000000:R>") rendered as such. Every
+  // bracket is escaped, not only the first masked link of a line as discord.js does ("[a](x) and [b](y)"
+  // would leave a live "b" pointing anywhere), and none can end the text of a link we write around it.
+  return escaped
+    .replace(/^>/gm, '\\>')
+    .replace(/^-#/gm, '\\-#')
+    .replace(/[<[\]]/g, '\\$&');
 }
 
 /** Inverse of `escapeText` (it escapes backslashes too, so removing one backslash per pair is exact). */
@@ -106,17 +106,21 @@ export function questionFromContent(content: string | null | undefined): string 
   return question.length > 0 ? question : null;
 }
 
-/** `text` escaped and quoted, shortened at a word boundary (before escaping) so that it fits in `max`. */
-export function quoteExcerpt(excerpt: string, max: number): string {
-  const prefix = '> ';
-  let budget = max - prefix.length;
+/** `text` escaped, shortened at a word boundary (before escaping) so that it fits in `max`. */
+function escapedWithin(text: string, max: number): string {
+  let budget = max;
   while (budget > 1) {
-    const text = escapeText(shorten(excerpt, budget));
-    const over = prefix.length + text.length - max;
-    if (over <= 0) return `${prefix}${text}`;
+    const escaped = escapeText(shorten(text, budget));
+    const over = escaped.length - max;
+    if (over <= 0) return escaped;
     budget -= over;
   }
-  return `${prefix}…`;
+  return '…';
+}
+
+/** `text` escaped and quoted, shortened at a word boundary (before escaping) so that it fits in `max`. */
+export function quoteExcerpt(excerpt: string, max: number): string {
+  return `> ${escapedWithin(excerpt, max - 2)}`;
 }
 
 /** Characters Discord counts towards an embed's share of the 6000 total. */
@@ -157,7 +161,7 @@ function answerEmbeds(
       infoLine(cite.corroboration, 600),
     ].filter((line): line is string => line !== null);
     const embed: APIEmbed = {
-      title: shorten(`${opts.number}. ${cite.title}`, LIMITS.title),
+      title: `${opts.number}. ${escapedWithin(cite.title, LIMITS.title - `${opts.number}. `.length)}`,
       color: opts.color,
     };
     // Discord rejects embed URLs over 2048 characters; a long text fragment falls back to the article.
@@ -279,11 +283,7 @@ export function renderFindSources(result: FindSourcesResult): Payload {
 /** `/sources`: every article with its title (linked), publisher and date, in as many embeds as needed. */
 export function renderSources(sources: SourceSummary[], corpusVersion: string): Payload {
   const lines = sources.map((source, i) => {
-    // A bracket would end the link text early: escape those escapeText left bare (it escapes "[" only
-    // where it opens a link of its own), stepping over its escapes so none is escaped twice.
-    const title = escapeText(shorten(source.title, 200)).replace(/\\[\s\S]|[[\]]/g, (m) =>
-      m.length === 2 ? m : `\\${m}`,
-    );
+    const title = escapeText(shorten(source.title, 200));
     const linked = source.url
       ? `[${title}](${source.url.replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`
       : title;

@@ -129,6 +129,22 @@ describe('renderAnswer', () => {
     );
   });
 
+  it('GIVEN a title with markdown THEN shows it as written, within the title limit', () => {
+    const title = `Crane *Report* ||spoiler|| [x](https://evil.example) ${'_long_ '.repeat(60)}`;
+    const payload = renderAnswer(result([answer('The crane fell.', title, [])]), {
+      question: 'q',
+      offset: 0,
+      source: null,
+      ephemeral: true,
+    });
+    const shown = payload.embeds[0]?.title ?? '';
+    expect(shown.length).toBeLessThanOrEqual(256);
+    expect(shown).toMatch(
+      /^1\. Crane \\\*Report\\\* \\\|\\\|spoiler\\\|\\\| \\\[x\\\]\(https:\/\/evil\.example\) \\_long\\_/,
+    );
+    expect(title.startsWith(unescapeText(shown).replace(/…$/, '').slice(3).trimEnd())).toBe(true);
+  });
+
   it('GIVEN a 20 000-character excerpt THEN shortens it at a word boundary with "…"', () => {
     const excerpt = 'Anthropic said the **campaign** ran for weeks. '.repeat(430);
     const payload = renderAnswer(result([answer(excerpt, 'T', [])]), {
@@ -172,7 +188,11 @@ describe('quoteExcerpt', () => {
     ['**bold** and _it_', '> \\*\\*bold\\*\\* and \\_it\\_'],
     ['> quoted', '> \\> quoted'],
     ['1. first', '> 1\\. first'],
-    ['a [link](http://x)', '> a \\[link](http://x)'],
+    ['a [link](http://x)', '> a \\[link\\](http://x)'],
+    [
+      'the [report](https://ok.example) and the [statement](https://evil.example)',
+      '> the \\[report\\](https://ok.example) and the \\[statement\\](https://evil.example)',
+    ],
   ])('GIVEN %j THEN quotes it escaped: %j', (excerpt, quoted) => {
     expect(quoteExcerpt(excerpt, 4096)).toBe(quoted);
   });
