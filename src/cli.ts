@@ -9,13 +9,43 @@ import type { AskOptions } from './answer.js';
 import { runConsole } from './console.js';
 import { loadFacts } from './facts.js';
 import { bundledCorpusDir } from './paths.js';
-import { cleanUserText, counted, dateLabel, MAX_QUESTION_LENGTH, messages, renderText } from './present.js';
+import {
+  cleanUserText,
+  counted,
+  dateLabel,
+  forTerminal,
+  MAX_QUESTION_LENGTH,
+  messages,
+  renderText,
+} from './present.js';
 import type { FactsIndex } from './search/facts-index.js';
 import { FactsService } from './service.js';
 
 /** Exit codes: 0 done (a refusal is a result), 1 the corpus or a run failed, 2 wrong usage. */
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
+
+/** Writes to standard output as a terminal may safely show it (see `forTerminal`). */
+function print(text: string): void {
+  process.stdout.write(forTerminal(text));
+}
+
+function printError(text: string): void {
+  process.stderr.write(forTerminal(text));
+}
+
+/**
+ * Writes one line of JSON. JSON.stringify leaves C1 control characters, bidirectional overrides and line
+ * separators as they are; they are written as \u escapes here, so the terminal shows them harmlessly and
+ * the data is unchanged.
+ */
+function printJson(value: unknown): void {
+  const json = JSON.stringify(value).replace(
+    /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  process.stdout.write(`${json}\n`);
+}
 
 function positiveInt(value: string): number {
   const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
@@ -28,7 +58,7 @@ async function openIndex(dir: string): Promise<FactsIndex> {
   try {
     return await loadFacts(dir);
   } catch (error) {
-    process.stderr.write(`facts: ${(error as Error).message}\n`);
+    printError(`facts: ${(error as Error).message}\n`);
     process.exit(EXIT_FAILURE);
   }
 }
@@ -78,20 +108,20 @@ export function buildProgram(): Command {
       const answer = (question: string, line?: number) => {
         if (cleanUserText(question).truncated) {
           const where = line === undefined ? '' : `line ${line}: `;
-          process.stderr.write(`facts: ${where}${messages.questionTooLong(MAX_QUESTION_LENGTH)}\n`);
+          printError(`facts: ${where}${messages.questionTooLong(MAX_QUESTION_LENGTH)}\n`);
         }
         const result = index.ask(question, askOptions);
-        if (options.json) return JSON.stringify(result);
+        if (options.json) printJson(result);
         // Nothing to ask is not a question the sources fail to answer: say what to ask, as the bots do.
-        if (result.query === '') return `${messages.emptyQuestion}\n`;
+        else if (result.query === '') print(`${messages.emptyQuestion}\n\n`);
         // Questions from standard input are echoed, so that each answer shows its question.
-        return `${line === undefined ? '' : `? ${result.query}\n`}${renderText(result)}\n`;
+        else print(`${line === undefined ? '' : `? ${result.query}\n`}${renderText(result)}\n\n`);
       };
       if (words.length > 0) {
-        process.stdout.write(`${answer(words.join(' '))}\n`);
+        answer(words.join(' '));
         return;
       }
-      for await (const { text, line } of stdinLines()) process.stdout.write(`${answer(text, line)}\n`);
+      for await (const { text, line } of stdinLines()) answer(text, line);
     });
 
   program
@@ -114,16 +144,16 @@ export function buildProgram(): Command {
       const index = await openIndex(corpusDir(program));
       const sources = index.sources();
       if (options.json) {
-        process.stdout.write(`${JSON.stringify({ corpusVersion: index.version, sources })}\n`);
+        printJson({ corpusVersion: index.version, sources });
         return;
       }
       for (const s of sources) {
-        process.stdout.write(
+        print(
           `${s.id}\n  ${s.title}\n  ${[s.publisher, dateLabel(s.published), counted(s.passages, 'passage')].filter(Boolean).join(' · ')}\n` +
             `  ${s.url ?? '(no link)'}\n`,
         );
       }
-      process.stdout.write(`${counted(sources.length, 'source')}, corpus version ${index.version}\n`);
+      print(`${counted(sources.length, 'source')}, corpus version ${index.version}\n`);
     });
 
   program
@@ -134,14 +164,14 @@ export function buildProgram(): Command {
       const target = dir ?? corpusDir(program);
       try {
         const index = await loadFacts(target);
-        for (const warning of index.warnings) process.stderr.write(`warning: ${warning}\n`);
+        for (const warning of index.warnings) printError(`warning: ${warning}\n`);
         const sources = index.sources();
         const passages = sources.reduce((n, s) => n + s.passages, 0);
-        process.stdout.write(
+        print(
           `ok: ${counted(sources.length, 'source')}, ${counted(passages, 'passage')}, version ${index.version}\n`,
         );
       } catch (error) {
-        process.stderr.write(`${(error as Error).message}\n`);
+        printError(`${(error as Error).message}\n`);
         process.exitCode = EXIT_FAILURE;
       }
     });

@@ -3,7 +3,7 @@
  * Used by `facts console` and by `npm start` when no chat platform is configured.
  */
 import { createInterface } from 'node:readline';
-import { cleanUserText, MAX_QUESTION_LENGTH, messages, renderText } from './present.js';
+import { cleanUserText, forTerminal, MAX_QUESTION_LENGTH, messages, renderText } from './present.js';
 import type { FactsService } from './service.js';
 
 export interface ConsoleOptions {
@@ -18,7 +18,7 @@ const GREETING = 'Ask a question about the story; every answer is a quote from t
 export async function runConsole({ service, input, output }: ConsoleOptions): Promise<void> {
   const interactive = (input as { isTTY?: boolean }).isTTY === true;
   const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
-  const write = (text: string) => output.write(`${text}\n`);
+  const write = (text: string) => output.write(`${forTerminal(text)}\n`);
   if (interactive) {
     write(GREETING);
     lines.setPrompt('facts> ');

@@ -42,16 +42,24 @@ export interface CleanText {
   truncated: boolean;
 }
 
+/**
+ * One line of plain text: control and zero-width characters dropped, whitespace collapsed, and
+ * bidirectional embeddings, overrides and isolates (U+202A–202E, U+2066–2069) dropped too, since shown
+ * back (an echoed question, a title before its date) an override would show what follows it reversed.
+ */
+export function plainLine(text: string): string {
+  return (
+    text
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+      .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}
+
 /** Cleans user input before it reaches the index. */
 export function cleanUserText(raw: string, max: number = MAX_QUESTION_LENGTH): CleanText {
-  // Bidirectional embeddings, overrides and isolates (U+202A–202E, U+2066–2069) go too: echoed back, an
-  // override would show the question reversed.
-  const collapsed = raw.replace(
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]+/g,
-    ' ',
-  );
-  const text = collapsed.replace(/\s+/g, ' ').trim();
+  const text = plainLine(raw);
   if (text.length <= max) return { text, truncated: false };
   return { text: shorten(text, max, ''), truncated: true };
 }
@@ -128,6 +136,16 @@ export function disagreementLine(disagreement: Disagreement | null): string | nu
 export function figureLabel(answer: Answer, result: Pick<AskResult, 'disagreement'>): string | null {
   if (!result.disagreement || !answer.figure) return null;
   return `${result.disagreement.kind === 'date' ? 'Date' : 'Figure'} given here: “${answer.figure.text}”`;
+}
+
+/**
+ * Text for a terminal: control characters other than newline and tab, and bidirectional overrides, shown
+ * as "�". An article (or a file name) holding an escape sequence would otherwise clear the screen, retitle
+ * the window or show a disguised link, and an override would reverse the citation after it.
+ */
+export function forTerminal(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: showing control characters harmlessly is the point
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
 }
 
 /** Plain-text rendering of a result, used by the CLI and the console. */

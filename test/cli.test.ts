@@ -198,6 +198,42 @@ describe('facts sources and check', () => {
   });
 });
 
+describe('an article holding terminal escape sequences', () => {
+  const article =
+    '# Crane \u001b[2J\u001b]0;pwned\u0007Title \u202e\n\n' +
+    'The harbor crane collapsed on Monday \u001b]8;;https://evil.example\u0007official notice\u001b]8;;\u0007 after the \u202estorm\u009b.\n';
+  let corpus: Awaited<ReturnType<typeof tempCorpus>>;
+  beforeAll(async () => {
+    corpus = await tempCorpus({ 'a.md': article });
+  });
+  afterAll(async () => {
+    await corpus.cleanup();
+  });
+
+  it('is printed with its control characters and overrides made harmless', () => {
+    for (const [args, shown] of [
+      [['ask', 'crane collapsed'], 'Monday \ufffd]8;;https://evil.example\ufffdofficial notice'],
+      [['console'], 'Monday \ufffd]8;;https://evil.example\ufffdofficial notice'],
+      [['sources'], '  Crane [2J ]0;pwned Title\n'],
+    ] as const) {
+      const { code, stdout } = facts(['--corpus', corpus.dir, ...args], 'crane collapsed\n');
+      expect(code, args.join(' ')).toBe(0);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for them is the point
+      expect(stdout, args.join(' ')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+      expect(stdout, args.join(' ')).toContain(shown);
+    }
+  });
+
+  it('keeps them, escaped, in JSON, so the excerpt is still the file’s text', () => {
+    const { stdout } = facts(['--corpus', corpus.dir, 'ask', '--json', 'crane collapsed']);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for them is the point
+    expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    const result = JSON.parse(stdout) as AskResult;
+    expect(result.answers[0]?.excerpt).toContain('\u0007 after the \u202estorm\u009b.');
+    result.answers.forEach(expectVerbatim);
+  });
+});
+
 describe('facts console', () => {
   it('never writes control characters from the input back to the terminal', () => {
     const { stdout } = facts(['console'], 'how many\u001b[2J\u001b]0;pwned\u0007 accounts\n');

@@ -6,7 +6,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceRef } from '../answer.js';
-import { shorten } from '../present.js';
+import { plainLine, shorten } from '../present.js';
 import { findDates } from '../search/figures.js';
 import { BoilerplateRules } from './boilerplate.js';
 import { CorpusError, type CorpusProblem, type CorpusProblemCode } from './errors.js';
@@ -120,9 +120,9 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
     const firstLine = split.firstLine ? shorten(split.firstLine, 120) : name;
     sources.push({
       id,
-      title: meta.title ?? firstLine,
+      title: (meta.title === undefined ? '' : plainLine(meta.title)) || firstLine,
       url: meta.url === undefined ? split.url : meta.url,
-      publisher: meta.publisher ?? null,
+      publisher: (meta.publisher && plainLine(meta.publisher)) || null,
       published,
       path: file,
       text,

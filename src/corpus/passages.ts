@@ -4,6 +4,7 @@
  * knows its `[start, end)` offsets in the file, its paragraph number and its section heading.
  */
 import { get_sentence_boundaries } from 'sentencex';
+import { plainLine } from '../present.js';
 import { BoilerplateRules } from './boilerplate.js';
 
 export interface PassageSpan {
@@ -74,10 +75,7 @@ function splitLines(text: string): Line[] {
 
 /** Heading text for display: markdown markers and emphasis removed. */
 function headingText(line: string): string {
-  return line
-    .replace(MARKDOWN_HEADING, '')
-    .replace(/^[*_]+|[*_]+$/g, '')
-    .trim();
+  return plainLine(line.replace(MARKDOWN_HEADING, '').replace(/^[*_]+|[*_]+$/g, ''));
 }
 
 function isHeading(line: string): boolean {
@@ -241,9 +239,10 @@ function frontMatter(lines: Line[]): FrontMatter {
     return null;
   };
   const url = field('url', 'source', 'link', 'canonical_url');
+  const title = field('title');
   return {
     lines: end + 1,
-    title: field('title'),
+    title: title === null ? null : plainLine(title) || null,
     url: url !== null && /^https?:\/\/\S+$/.test(url) ? url : null,
     published: field('date', 'published', 'pubdate'),
   };

@@ -103,6 +103,20 @@ describe('loadCorpus', () => {
     expect((await loadCorpus(corpus.dir)).sources[0]?.published).toBe(day);
   });
 
+  it('shows titles, publishers and headings without control or bidirectional characters', async () => {
+    const corpus = await tempCorpus({
+      'a.md':
+        '# A \u001b[2Jheadline \u202e\n\n## The \u2066letter\u0007\n\nAnthropic wrote a letter to senators about fake accounts.\n',
+      'b.md': ARTICLE,
+      'sources.json': '{"sources": {"b.md": {"title": "Other\\u202e", "publisher": "Pub\\u200b \\u202eX"}}}',
+    });
+    cleanup = corpus.cleanup;
+    const [a, b] = (await loadCorpus(corpus.dir)).sources;
+    expect(a?.title).toBe('A [2Jheadline');
+    expect(a?.passages[0]?.section).toBe('The letter');
+    expect(b).toMatchObject({ title: 'Other', publisher: 'Pub X' });
+  });
+
   it('takes the metadata date instead of a header date that is not one', async () => {
     const corpus = await tempCorpus({
       'a.txt': ARTICLE.replace('2026-06-26', '2026-02-30'),
