@@ -37,6 +37,8 @@ let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
+  // As the runtime's Shutdown does: a question arriving now is told to ask again, so the drain can end.
+  service.close();
   await service.drain(10_000);
   await client.destroy();
   process.exit(0);
