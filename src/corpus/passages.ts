@@ -146,9 +146,9 @@ export function sentenceSpans(text: string, start: number, end: number): Array<[
     while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
     const last = spans.at(-1);
     // Reference markers set apart from the sentence they cite ("… letter.” [1] The firm …") stay with it, as
-    // does the end of an emphasis it opened ("**Key point.** The firm …").
+    // does the end of an emphasis right after it ("**Key point.** The firm …"; not a lone "*" after a space).
     const marker = last ? /^(?:(?:\[\d{1,3}\])+|[*_~]+)(?=\s|$)/.exec(text.slice(s, e)) : null;
-    if (last && marker && (marker[0].startsWith('[') || text.slice(...last).includes(marker[0]))) {
+    if (last && marker && (marker[0].startsWith('[') || last[1] === s)) {
       last[1] = s + marker[0].length;
       s = last[1];
       while (s < e && /\s/.test(text[s] ?? '')) s++;

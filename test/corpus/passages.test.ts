@@ -293,6 +293,12 @@ describe('splitArticle layout', () => {
       '**Anthropic sent the letter on June 10, 2026.**',
       'Alibaba had not replied to requests for comment.',
     ]);
+    // A mark set apart by a space opens the next sentence, whatever the one before holds.
+    const apart = 'He wrote a *long* letter to the senators. * Alibaba denied any wrongdoing that week.';
+    expect(excerpts(apart)).toEqual([
+      'He wrote a *long* letter to the senators.',
+      '* Alibaba denied any wrongdoing that week.',
+    ]);
   });
 
   it('keeps a quote or a sentence above a "---" rule as a passage', () => {
