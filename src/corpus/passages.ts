@@ -230,14 +230,14 @@ function frontMatter(lines: Line[]): FrontMatter {
   const body = lines.slice(1, end).map((line) => line.text);
   if (end < 0 || !body.every((line) => line === '' || /^([\w-]+\s*:|-\s)/.test(line))) return none;
   if (!body.some((line) => FRONT_MATTER_KEY.test(line))) return none;
-  const field = (...keys: string[]): string | null => {
-    for (const line of body) {
-      const [, key, value] = /^([\w-]+)\s*:\s*(.*)$/.exec(line) ?? [];
-      if (key && value && keys.includes(key.toLowerCase()))
-        return value.replace(/^(["'])(.*)\1$/, '$2').trim();
-    }
-    return null;
-  };
+  const values = new Map<string, string>();
+  for (const line of body) {
+    const [, key, value] = /^([\w-]+)\s*:\s*(.*)$/.exec(line) ?? [];
+    if (key && value) values.set(key.toLowerCase(), value.replace(/^(["'])(.*)\1$/, '$2').trim());
+  }
+  /** The value of the first of `keys` given, in that order of preference; a yes/no flag is no value. */
+  const field = (...keys: string[]): string | null =>
+    keys.map((key) => values.get(key)).find((v) => v !== undefined && !/^(true|false)$/i.test(v)) ?? null;
   const url = field('url', 'source', 'link', 'canonical_url');
   const title = field('title');
   return {
@@ -295,8 +295,11 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
     const repeated = t === previous;
     previous = t;
     if (METADATA_LINE.test(t)) {
-      url ??= /^>\s*source\s*:\s*<?(https?:\/\/[^\s>]+)>?/i.exec(t)?.[1] ?? null;
-      published ??= /^>\s*(?:published|date)\s*:\s*(.*\S)/i.exec(t)?.[1] ?? null;
+      // Read in the header only: further down, "> Date: to be announced" is a quote that says no date.
+      if (passages.length === 0) {
+        url ??= /^>\s*source\s*:\s*<?(https?:\/\/[^\s>]+)>?/i.exec(t)?.[1] ?? null;
+        published ??= /^>\s*(?:published|date)\s*:\s*(.*\S)/i.exec(t)?.[1] ?? null;
+      }
       return;
     }
     if (skippingSection && !MARKDOWN_HEADING.test(t) && !rules.isBoilerplateSection(headingText(t))) return;

@@ -103,6 +103,18 @@ describe('loadCorpus', () => {
     expect((await loadCorpus(corpus.dir)).sources[0]?.published).toBe(day);
   });
 
+  it.each([
+    ['---\npublished: true\ndate: 2026-06-26\n---', '2026-06-26'],
+    ['---\npublished: true\n---', null],
+    ['# Headline', null],
+  ])('takes no yes/no flag for a date, nor a "> Date:" quote below the header (%j)', async (header, day) => {
+    const corpus = await tempCorpus({
+      'a.md': `${header}\n\nAnthropic wrote a letter to senators about fake accounts.\n\n> Date: to be announced\n`,
+    });
+    cleanup = corpus.cleanup;
+    expect((await loadCorpus(corpus.dir)).sources[0]?.published).toBe(day);
+  });
+
   it('shows titles, publishers and headings without control or bidirectional characters', async () => {
     const corpus = await tempCorpus({
       'a.md':
