@@ -10,6 +10,7 @@ const QUESTION = 'my private question about fake accounts';
 const INTERACTION_TOKEN = 'aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OnNlY3JldA';
 const BOT_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.secret-bot-token-value';
 const SLACK_TOKEN = 'xoxb-1234-5678-secretslacktoken';
+const BLOCKS_PROBLEM = '[ERROR] must be less than 3001 characters [json-pointer:/blocks/0/text/text]';
 
 /** A logger whose lines are kept, parsed. */
 function capturingLogger() {
@@ -64,7 +65,11 @@ describe('logged errors', () => {
   });
 
   it('keep Slack’s error code, and nothing of the failed Slack call', async () => {
-    const base = await refusingApi(200, { ok: false, error: 'channel_not_found' });
+    const base = await refusingApi(200, {
+      ok: false,
+      error: 'invalid_blocks',
+      response_metadata: { messages: [BLOCKS_PROBLEM] },
+    });
     const client = new webApi.WebClient(SLACK_TOKEN, {
       slackApiUrl: `${base}/api/`,
       retryConfig: { retries: 0 },
@@ -81,7 +86,7 @@ describe('logged errors', () => {
     const { logger, lines } = capturingLogger();
     logger.error({ err: platform }, 'request failed');
     logger.error({ err: unreachable }, 'request failed');
-    expect(lines[0]?.err).toMatchObject({ slackError: 'channel_not_found' });
+    expect(lines[0]?.err).toMatchObject({ slackError: 'invalid_blocks', slackMessages: [BLOCKS_PROBLEM] });
     expect(lines[1]?.err).toMatchObject({ code: 'slack_webapi_request_error' });
     const written = JSON.stringify(lines);
     for (const secret of [SLACK_TOKEN, QUESTION]) expect(written).not.toContain(secret);
@@ -91,5 +96,46 @@ describe('logged errors', () => {
     const { logger, lines } = capturingLogger();
     logger.error({ err: 'plain failure' }, 'request failed');
     expect(lines[0]?.err).toEqual({ message: 'plain failure' });
+  });
+
+  it('log whatever was thrown without throwing themselves, keeping what says what went wrong', () => {
+    const withGetter = new Error('outer');
+    Object.defineProperty(withGetter, 'url', {
+      get() {
+        throw new Error('no url');
+      },
+    });
+    const inner = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), {
+      code: 'ECONNREFUSED',
+      syscall: 'connect',
+      port: 9,
+    });
+    const { logger, lines } = capturingLogger();
+    for (const err of [
+      Object.create(null),
+      withGetter,
+      { code: 'ECONNRESET', message: 'socket hang up' },
+      new AggregateError([inner, new Error('second')], ''),
+      new Error('wrapped', { cause: Object.create(null) }),
+    ])
+      logger.error({ err }, 'request failed');
+    expect(lines.map((line) => line.err)).toEqual([
+      { message: '[object Object]' },
+      { message: 'an error that could not be read' },
+      { code: 'ECONNRESET', message: 'socket hang up' },
+      expect.objectContaining({
+        type: 'AggregateError',
+        errors: [
+          expect.objectContaining({
+            message: inner.message,
+            code: 'ECONNREFUSED',
+            syscall: 'connect',
+            port: 9,
+          }),
+          expect.objectContaining({ message: 'second' }),
+        ],
+      }),
+      expect.objectContaining({ message: 'wrapped', cause: { message: '[object Object]' } }),
+    ]);
   });
 });
