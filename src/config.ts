@@ -18,8 +18,14 @@ const wholeNumber = (min: number, max: number, expected: string) =>
  * A token or secret: one word. Spaces mean a copying mistake or a comment that `docker run --env-file`
  * kept as part of the value ("xapp-… # Socket Mode").
  */
-const secret = (expected: string, prefix = '') =>
-  z.string().regex(new RegExp(`^${prefix}\\S+$`), `${expected}, without spaces`);
+const secret = (expected: string, prefix = '', minLength = 1) =>
+  z
+    .string()
+    .refine(
+      (value) => value.startsWith(prefix) && value.length >= minLength && !/\s/.test(value),
+      `${expected}, without spaces`,
+    );
+const SHARDS_EXPECTED = '"auto" or a number of shards from 1 to 10000';
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
@@ -33,19 +39,12 @@ const schema = z.object({
   /** Rebuild the index when files in CORPUS_DIR change (SIGHUP always does). */
   CORPUS_WATCH: optional(z.enum(['true', 'false'])).default('true'),
 
-  DISCORD_TOKEN: optional(
-    secret('a bot token from the Discord developer portal').refine(
-      (token) => token.length >= 50,
-      'a bot token from the Discord developer portal',
-    ),
-  ),
+  DISCORD_TOKEN: optional(secret('a bot token from the Discord developer portal', '', 50)),
   DISCORD_APPLICATION_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_URL: optional(httpUrl),
   DISCORD_SHARDS: optional(
-    z.union([z.literal('auto'), wholeNumber(1, 10_000, '')], {
-      error: '"auto" or a number of shards (1 or more)',
-    }),
+    z.union([z.literal('auto'), wholeNumber(1, 10_000, SHARDS_EXPECTED)], { error: SHARDS_EXPECTED }),
   ),
 
   SLACK_BOT_TOKEN: optional(secret('a bot token starting with xoxb-', 'xoxb-')),

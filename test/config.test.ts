@@ -45,7 +45,14 @@ describe('parseConfig', () => {
     [{ PORT: '0x10' }, 'PORT: expected a port number (0 to 65535)'],
     [{ PORT: '1e3' }, 'PORT: expected a port number (0 to 65535)'],
     [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE: expected a whole number from 1 to 10000'],
-    [{ DISCORD_SHARDS: 'many' }, 'DISCORD_SHARDS: expected "auto" or a number of shards (1 or more)'],
+    ...['many', '0', '100000'].map((shards): [NodeJS.ProcessEnv, string] => [
+      { DISCORD_SHARDS: shards },
+      'DISCORD_SHARDS: expected "auto" or a number of shards from 1 to 10000',
+    ]),
+    [
+      { DISCORD_TOKEN: 'short token', DISCORD_APPLICATION_ID: '123456789012345678' },
+      'DISCORD_TOKEN: expected a bot token from the Discord developer portal, without spaces',
+    ],
     [
       { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A1-x   # set to use Socket Mode' },
       'SLACK_APP_TOKEN: expected an app-level token starting with xapp-, without spaces',
