@@ -109,7 +109,8 @@ export function findDates(text: string, start: number, end: number): Figure[] {
   const [iso, monthDay, monthOnly, dayMonth] = DATE_PATTERNS as [RegExp, RegExp, RegExp, RegExp];
   for (const m of slice.matchAll(iso)) {
     const [whole, year = '', month = '', day] = m;
-    // "2025-26" is a span of years and "2026-02-30" no day at all.
+    // A month and a day must exist: "2026-02-30" is no date, nor "2025-26" (a span of years, told apart
+    // only because 26 is no month: "2011-12" still reads as December 2011).
     if (day ? !isDay(Number(day), Number(month), Number(year)) : !(Number(month) >= 1 && Number(month) <= 12))
       continue;
     push(m.index, m.index + whole.length, day ? `${year}-${month}-${day}` : `${year}-${month}`);
