@@ -3,7 +3,8 @@
  * change, then swapped in with one assignment: a question is answered entirely by the index it started
  * with, and an invalid corpus never replaces a valid one (the error is logged and the old index kept).
  */
-import { type FSWatcher, statSync, watch } from 'node:fs';
+import { type FSWatcher, watch } from 'node:fs';
+import path from 'node:path';
 import type { Logger } from '../logger.js';
 import type { FactsIndex } from '../search/facts-index.js';
 
@@ -39,9 +40,11 @@ export class CorpusReloader {
   #running: Promise<ReloadOutcome> | undefined;
   #queued: Promise<ReloadOutcome> | undefined;
   #waiters: Array<(outcome: ReloadOutcome) => void> = [];
+  #watching = false;
+  /** Watches the files in the corpus folder. */
   #watcher: FSWatcher | undefined;
-  /** The device and inode of the folder being watched (see `folderIdentity`). */
-  #watchedFolder: string | undefined;
+  /** Watches the folder's own name in its parent: a folder moved or removed, and one put in its place. */
+  #parentWatcher: FSWatcher | undefined;
   #debounce: NodeJS.Timeout | undefined;
   #onSighup: (() => void) | undefined;
 
@@ -107,16 +110,32 @@ export class CorpusReloader {
   }
 
   /**
-   * Reloads when a file in the corpus folder is created, changed, renamed or deleted. A folder replaced by
-   * another of the same name (a deploy that moves a new copy into place) is watched in its turn: the
-   * watcher follows the folder it was given, so it is set again whenever the name stands for another one.
+   * Reloads when a file in the corpus folder is created, changed, renamed or deleted, and when the folder
+   * itself is replaced (a deploy that moves a new copy into place, or removes the folder and writes it
+   * again): a watcher follows the folder it was given, not its name, so the folder is watched afresh after
+   * every reload, and its name is watched in the parent folder, which sees the new one arrive.
    */
   watch(): void {
-    if (this.#watcher) return;
-    const { dir, logger } = this.#options;
+    if (this.#watching) return;
+    this.#watching = true;
+    const folder = path.resolve(this.#options.dir);
     try {
-      this.#watchedFolder = folderIdentity(dir);
       // Not persistent: watching alone must not keep the process alive (the console exits on end of input).
+      this.#parentWatcher = watch(path.dirname(folder), { persistent: false }, (_event, file) => {
+        if (file?.toString() === path.basename(folder)) this.#changed(file);
+      });
+      this.#parentWatcher.on('error', () => this.#closeParentWatcher());
+    } catch {
+      // A parent that cannot be watched (no permission) only means a replaced folder goes unseen.
+    }
+    this.#watchFolder();
+  }
+
+  #watchFolder(): void {
+    const { dir, logger } = this.#options;
+    this.#watcher?.close();
+    this.#watcher = undefined;
+    try {
       this.#watcher = watch(dir, { persistent: false }, (_event, file) => this.#changed(file));
       this.#watcher.on('error', (error) => {
         logger.warn({ err: error, dir }, 'corpus watch stopped; reload with SIGHUP');
@@ -129,23 +148,20 @@ export class CorpusReloader {
     }
   }
 
+  #closeParentWatcher(): void {
+    this.#parentWatcher?.close();
+    this.#parentWatcher = undefined;
+  }
+
   /** Stops watching and listening for SIGHUP; a reload already running still finishes. */
   close(): void {
     clearTimeout(this.#debounce);
+    this.#watching = false;
     this.#watcher?.close();
     this.#watcher = undefined;
+    this.#closeParentWatcher();
     if (this.#onSighup) process.off('SIGHUP', this.#onSighup);
     this.#onSighup = undefined;
-  }
-
-  /** Watches the folder that the corpus path names now, if there is one and it is not the one watched. */
-  #rewatchIfReplaced(): void {
-    const now = folderIdentity(this.#options.dir);
-    if (!this.#watcher || now === undefined || now === this.#watchedFolder) return;
-    this.#options.logger.info({ dir: this.#options.dir }, 'corpus folder replaced; watching the new one');
-    this.#watcher.close();
-    this.#watcher = undefined;
-    this.watch();
   }
 
   #changed(file: string | Buffer | null): void {
@@ -183,22 +199,12 @@ export class CorpusReloader {
         `corpus reload failed, still serving version ${previousVersion}: ${errorMessage(error)}`,
       );
     }
-    this.#rewatchIfReplaced();
+    if (this.#watching) this.#watchFolder();
     this.#options.onReload?.(outcome);
     const waiters = this.#waiters;
     this.#waiters = [];
     for (const resolve of waiters) resolve(outcome);
     return outcome;
-  }
-}
-
-/** Which folder `dir` names now (device and inode, through symbolic links); undefined when none. */
-function folderIdentity(dir: string): string | undefined {
-  try {
-    const { dev, ino } = statSync(dir);
-    return `${dev}:${ino}`;
-  } catch {
-    return undefined;
   }
 }
 

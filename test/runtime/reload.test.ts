@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CorpusReloader } from '../../src/runtime/reload.js';
+import { CorpusReloader, type ReloadOutcome } from '../../src/runtime/reload.js';
 import type { FactsIndex } from '../../src/search/facts-index.js';
 import { captureLogger, deferred, fakeIndex } from '../helpers/runtime-fakes.js';
 
@@ -187,6 +187,26 @@ describe('CorpusReloader', () => {
       // A later edit in the new folder is seen too.
       await writeFile(join(dir, 'a.txt'), 'three');
       await expect.poll(() => reloader?.current.version).toBe('three');
+
+      // Removed and written again (it may get the old folder's inode number back).
+      await rm(dir, { recursive: true });
+      await mkdir(dir);
+      await writeFile(join(dir, 'a.txt'), 'four');
+      await expect.poll(() => reloader?.current.version).toBe('four');
+      await writeFile(join(dir, 'a.txt'), 'five');
+      await expect.poll(() => reloader?.current.version).toBe('five');
+
+      // Gone long enough for a reload to fail, then back. (Reloads of the last write may still come first.)
+      await rm(dir, { recursive: true });
+      let outcome: ReloadOutcome;
+      do outcome = await reloader.nextReload();
+      while (outcome.result !== 'failed');
+      expect(outcome.version).toBe('five');
+      await mkdir(dir);
+      await writeFile(join(dir, 'a.txt'), 'six');
+      await expect.poll(() => reloader?.current.version).toBe('six');
+      await writeFile(join(dir, 'a.txt'), 'seven');
+      await expect.poll(() => reloader?.current.version).toBe('seven');
     } finally {
       reloader?.close();
       await rm(parent, { recursive: true, force: true });
