@@ -47,6 +47,16 @@ function dayOf(written: string): string | null {
   return first && /^\d{4}-\d{2}-\d{2}$/.test(first.value) ? first.value : null;
 }
 
+/**
+ * An http(s) address as a browser sends it, or null: spaces, quotes and angle brackets percent-encoded
+ * ("crane story.html" → "crane%20story.html"), which Discord requires of a link, and a pipe too, which
+ * would end a Slack link.
+ */
+function webAddress(url: string | null): string | null {
+  const parsed = url === null ? null : URL.parse(url.trim());
+  return parsed && /^https?:$/.test(parsed.protocol) ? parsed.href.replace(/\|/g, '%7C') : null;
+}
+
 /** Loads and validates a corpus; throws a `CorpusError` that lists every problem found. */
 export async function loadCorpus(dir: string): Promise<Corpus> {
   const problems: CorpusProblem[] = [];
@@ -121,7 +131,7 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
     sources.push({
       id,
       title: (meta.title === undefined ? '' : plainLine(meta.title)) || firstLine,
-      url: meta.url === undefined ? split.url : meta.url,
+      url: webAddress(meta.url === undefined ? split.url : meta.url),
       publisher: (meta.publisher && plainLine(meta.publisher)) || null,
       published,
       path: file,

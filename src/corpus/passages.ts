@@ -243,7 +243,7 @@ function frontMatter(lines: Line[]): FrontMatter {
   return {
     lines: end + 1,
     title: title === null ? null : plainLine(title) || null,
-    url: url !== null && /^https?:\/\/\S+$/.test(url) ? url : null,
+    url: url !== null && /^https?:\/\//i.test(url) ? url : null,
     published: field('date', 'published', 'pubdate'),
   };
 }
@@ -264,7 +264,7 @@ export interface SplitArticle {
    * (markdown markers removed), for a source without a metadata title.
    */
   firstLine: string | null;
-  /** The front matter's URL or a `> Source: <url>` header line, if any. */
+  /** The front matter's URL or a `> Source: <url>` header line's, as written, if any. */
   url: string | null;
   /** The front matter's date or a `> Published: …` (or `> Date: …`) header line's, as written, if any. */
   published: string | null;
@@ -297,7 +297,8 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
     if (METADATA_LINE.test(t)) {
       // Read in the header only: further down, "> Date: to be announced" is a quote that says no date.
       if (passages.length === 0) {
-        url ??= /^>\s*source\s*:\s*<?(https?:\/\/[^\s>]+)>?/i.exec(t)?.[1] ?? null;
+        const source = /^>\s*source\s*:\s*(?:<(https?:\/\/[^>]+)>|(https?:\/\/\S+))/i.exec(t);
+        url ??= source?.[1] ?? source?.[2] ?? null;
         published ??= /^>\s*(?:published|date)\s*:\s*(.*\S)/i.exec(t)?.[1] ?? null;
       }
       return;

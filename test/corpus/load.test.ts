@@ -115,6 +115,22 @@ describe('loadCorpus', () => {
     expect((await loadCorpus(corpus.dir)).sources[0]?.published).toBe(day);
   });
 
+  it('gives each address as a browser sends it, with spaces, quotes and pipes percent-encoded', async () => {
+    const body = '\n\nAnthropic wrote a letter to senators about fake accounts.\n';
+    const corpus = await tempCorpus({
+      'a.md': `# A\n\n> Source: <https://news.example.com/crane story.html>${body}`,
+      'b.md': `---\nurl: https://news.example.com/crane story (final).html\n---${body}`,
+      'c.md': `# C${body}`,
+      'sources.json': '{"sources": {"c.md": {"url": "https://news.example.com/c\\"d|e"}}}',
+    });
+    cleanup = corpus.cleanup;
+    expect((await loadCorpus(corpus.dir)).sources.map((source) => source.url)).toEqual([
+      'https://news.example.com/crane%20story.html',
+      'https://news.example.com/crane%20story%20(final).html',
+      'https://news.example.com/c%22d%7Ce',
+    ]);
+  });
+
   it('shows titles, publishers and headings without control or bidirectional characters', async () => {
     const corpus = await tempCorpus({
       'a.md':
