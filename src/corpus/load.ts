@@ -48,6 +48,22 @@ function dayOf(written: string): string | null {
 }
 
 /**
+ * The id a file name gives, in the form a metadata id takes (letters, digits, ".", "_", "-"; at most 64),
+ * so that it can be typed after `--source` and offered by Discord as it is: the name without its
+ * extension, accents dropped and anything else made "-" ("Crane story é.md" → "Crane-story-e").
+ */
+function fileId(name: string): string {
+  const id = name
+    .replace(ARTICLE, '')
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64);
+  return id || 'article';
+}
+
+/**
  * An http(s) address as a browser sends it, or null: spaces, quotes and angle brackets percent-encoded
  * ("crane story.html" → "crane%20story.html"), which Discord requires of a link, and a pipe too, which
  * would end a Slack link.
@@ -100,7 +116,7 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
     if (text === null) continue;
     hash.update(`\0${name}\0${text}`);
     const meta = metadata.sources[name] ?? {};
-    const id = meta.id ?? name.replace(ARTICLE, '');
+    const id = meta.id ?? fileId(name);
     const clash = ids.get(id);
     if (clash) {
       problems.push({ code: 'DUPLICATE_ID', file, reason: `id "${id}" is already used by ${clash}` });

@@ -115,6 +115,27 @@ describe('loadCorpus', () => {
     expect((await loadCorpus(corpus.dir)).sources[0]?.published).toBe(day);
   });
 
+  it('makes an id of a file name that an id may not be', async () => {
+    const body = 'Anthropic wrote a letter to senators about fake accounts.\n';
+    const corpus = await tempCorpus({
+      ' Crane  story é.md': body,
+      'new\nline.md': body,
+      [`${'x'.repeat(80)}.md`]: body,
+    });
+    cleanup = corpus.cleanup;
+    expect((await loadCorpus(corpus.dir)).sources.map((source) => source.id)).toEqual([
+      'Crane-story-e',
+      'new-line',
+      'x'.repeat(64),
+    ]);
+  });
+
+  it('tells apart two files whose names give one id', async () => {
+    const body = 'Anthropic wrote a letter to senators about fake accounts.\n';
+    const clash = await problemsOf({ 'a b.md': body, 'a-b.md': body });
+    expect(clash).toEqual([expect.objectContaining({ code: 'DUPLICATE_ID' })]);
+  });
+
   it('gives each address as a browser sends it, with spaces, quotes and pipes percent-encoded', async () => {
     const body = '\n\nAnthropic wrote a letter to senators about fake accounts.\n';
     const corpus = await tempCorpus({
