@@ -6,17 +6,21 @@
 
 /**
  * Words of an excerpt as a rendered web page shows them: a list, heading or quote marker at its start,
- * emphasis and table marks, link targets and "[1]" markers left out. Punctuation standing between words
+ * emphasis, strikethrough and table marks, link targets and "[1]" markers left out. Punctuation standing between words
  * ("service & police", "sue - it wrote", "—") is shown, and a fragment that skipped it would match nothing.
  */
 function visibleWords(excerpt: string): string[] {
-  return excerpt
-    .replace(/^\s*(?:[-*+]|\d+[.)]|#+|>)\s+/, '')
-    .replace(/\[\d+\]/g, ' ')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .split(/\s+/)
-    .map((word) => word.replace(/^[*_|>#`]+|[*_|`]+$/g, ''))
-    .filter((word) => word.length > 0);
+  return (
+    excerpt
+      .replace(/^\s*(?:[-*+]|\d+[.)]|#+|>)\s+/, '')
+      .replace(/\[\d+\]/g, ' ')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .split(/\s+/)
+      // Marks at a word's start, or before the punctuation that ends it ("*collapsed*," shows "collapsed,");
+      // strikethrough is "~~", while "~28.8 million" shows its "~".
+      .map((word) => word.replace(/^(?:~~|[*_|>#`])+/, '').replace(/(?:~~|[*_|`])+(?=[^\p{L}\p{N}]*$)/gu, ''))
+      .filter((word) => word.length > 0)
+  );
 }
 
 export function encodeFragmentText(text: string): string {

@@ -22,6 +22,12 @@ describe('passageLink', () => {
     );
   });
 
+  it('leaves out emphasis and strikethrough marks before punctuation, and keeps a "~" that means about', () => {
+    expect(passageLink('https://example.com/a', 'Crane *collapsed*, not ~~Monday~~; ~28.8 million')).toBe(
+      `https://example.com/a#:~:text=${encodeFragmentText('Crane collapsed, not Monday; ~28.8 million')}`,
+    );
+  });
+
   it('keeps the punctuation a page shows between words, and leaves out list and table marks', () => {
     expect(
       passageLink(
