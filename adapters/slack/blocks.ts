@@ -11,6 +11,7 @@ import type { Answer, AskResult, FindSourcesResult, SourceSummary } from '../../
 import {
   type CleanText,
   citationParts,
+  counted,
   dateLabel,
   disagreementLine,
   figureLabel,
@@ -174,7 +175,7 @@ export function findSourcesMessage(result: FindSourcesResult): SlackMessage {
 /** The corpus: one line per source, packed into as few sections as fit. */
 export function sourcesMessage(sources: SourceSummary[]): SlackMessage {
   const lines = sources.map((s) => {
-    const details = [s.publisher, dateLabel(s.published), `${s.passages} passages`, `id ${s.id}`]
+    const details = [s.publisher, dateLabel(s.published), counted(s.passages, 'passage'), `id ${s.id}`]
       .filter((part): part is string => Boolean(part))
       .map(escapeMrkdwn);
     return `• ${mrkdwnLink(s.url, shorten(s.title, 500))} · ${details.join(' · ')}`;

@@ -241,7 +241,10 @@ describe('sourcesMessage, helpMessage, noticeMessage', () => {
     }));
     const message = sourcesMessage(sources);
     expect(slackLimitProblems(message as never)).toEqual([]);
-    expect(mrkdwnTexts(message as never).join('\n')).toContain('Source &lt;0&gt;');
+    const text = mrkdwnTexts(message as never).join('\n');
+    expect(text).toContain('Source &lt;0&gt;');
+    expect(text).toContain(' · 1 passage · id s1');
+    expect(text).toContain(' · 2 passages · id s2');
   });
 
   it('explains every way to ask', () => {
