@@ -4,6 +4,7 @@
  * knows its `[start, end)` offsets in the file, its paragraph number and its section heading.
  */
 import { get_sentence_boundaries } from 'sentencex';
+import { parse as parseYaml } from 'yaml';
 import { plainLine } from '../present.js';
 import { BoilerplateRules } from './boilerplate.js';
 
@@ -206,8 +207,27 @@ function wordPieces(text: string, [start, end]: [number, number], max: number): 
   return pieces;
 }
 
-const FRONT_MATTER_KEY =
-  /^(title|date|published|pubdate|url|source|link|canonical_url|author|authors|tags|categories|layout|description|slug|draft|headline|lang)\s*:/i;
+/** Keys of which front matter has at least one: a file that opens with "---" and "Update: …" has none. */
+const FRONT_MATTER_KEYS = new Set([
+  'title',
+  'date',
+  'published',
+  'pubdate',
+  'url',
+  'source',
+  'link',
+  'canonical_url',
+  'author',
+  'authors',
+  'tags',
+  'categories',
+  'layout',
+  'description',
+  'slug',
+  'draft',
+  'headline',
+  'lang',
+]);
 
 /** What the YAML front matter of a markdown file says ("---", "title: …", "date: …", "---"), and its size. */
 interface FrontMatter {
@@ -219,25 +239,35 @@ interface FrontMatter {
 }
 
 /**
- * Front matter is at the very top, every line of it is a `key: value` or a `- item`, and one of its keys
- * is a usual one (FRONT_MATTER_KEY): a file that opens with a rule and a list, or with "Update: …" and
- * "Correction: …" lines, is not front matter.
+ * Front matter is at the very top, between "---" fences, a YAML mapping (read by the `yaml` package, so
+ * folded and quoted values over several lines are read too) with at least one usual key
+ * (FRONT_MATTER_KEYS): a file that opens with a rule and a list, or with "Update: …" and "Correction: …"
+ * lines, is not front matter.
  */
-function frontMatter(lines: Line[]): FrontMatter {
+function frontMatter(text: string, lines: Line[]): FrontMatter {
   const none: FrontMatter = { lines: 0, title: null, url: null, published: null };
-  if (lines[0]?.text !== '---') return none;
+  const [open] = lines;
   const end = lines.findIndex((line, i) => i > 0 && (line.text === '---' || line.text === '...'));
-  const body = lines.slice(1, end).map((line) => line.text);
-  if (end < 0 || !body.every((line) => line === '' || /^([\w-]+\s*:|-\s)/.test(line))) return none;
-  if (!body.some((line) => FRONT_MATTER_KEY.test(line))) return none;
-  const values = new Map<string, string>();
-  for (const line of body) {
-    const [, key, value] = /^([\w-]+)\s*:\s*(.*)$/.exec(line) ?? [];
-    if (key && value) values.set(key.toLowerCase(), value.replace(/^(["'])(.*)\1$/, '$2').trim());
+  const close = lines[end];
+  if (open?.text !== '---' || !close) return none;
+  let data: unknown;
+  try {
+    // Quietly: an article that only looks like front matter is read as text, not warned about.
+    data = parseYaml(text.slice(open.end, close.start), { logLevel: 'silent', uniqueKeys: false });
+  } catch {
+    return none;
   }
-  /** The value of the first of `keys` given, in that order of preference; a yes/no flag is no value. */
-  const field = (...keys: string[]): string | null =>
-    keys.map((key) => values.get(key)).find((v) => v !== undefined && !/^(true|false)$/i.test(v)) ?? null;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return none;
+  const values = new Map(Object.entries(data).map(([key, value]) => [key.toLowerCase(), value]));
+  if (![...values.keys()].some((key) => FRONT_MATTER_KEYS.has(key))) return none;
+  /** The text of the first of `keys` given, in that order of preference (a yes/no flag is no text). */
+  const field = (...keys: string[]): string | null => {
+    for (const key of keys) {
+      const value = values.get(key);
+      if (typeof value === 'string' || typeof value === 'number') return String(value).trim();
+    }
+    return null;
+  };
   const url = field('url', 'source', 'link', 'canonical_url');
   const title = field('title');
   return {
@@ -272,7 +302,7 @@ export interface SplitArticle {
 
 export function splitArticle(text: string, rules: BoilerplateRules): SplitArticle {
   const all = splitLines(text);
-  const front = frontMatter(all);
+  const front = frontMatter(text, all);
   const lines = joinWrapped(text, all.slice(front.lines));
   const passages: PassageSpan[] = [];
   let { title: firstLine, url, published } = front;

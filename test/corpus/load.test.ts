@@ -95,6 +95,8 @@ describe('loadCorpus', () => {
     ['> Date: Friday, 26 June 2026, 11:00 BST', '2026-06-26'],
     ['---\ndate: "Jun. 26, 2026"\n---', '2026-06-26'],
     ['---\npubdate: 2026-06-26T11:00:00Z\n---', '2026-06-26'],
+    ['---\ntitle: >\n  A title folded\n  over two lines\ndate: 2026-06-26\n---', '2026-06-26'],
+    ['---\ntitle: "A quoted title\n  on two lines"\ndate: "2026-06-26"\n---', '2026-06-26'],
   ])('reads the day of a header or front matter date written as %j', async (header, day) => {
     const corpus = await tempCorpus({
       'a.md': `${header}\n\nAnthropic wrote a letter to senators about fake accounts.\n`,

@@ -221,6 +221,20 @@ describe('splitArticle layout', () => {
     ]);
   });
 
+  it('reads a title folded or quoted over several lines of front matter', () => {
+    for (const title of [
+      'title: >\n  Harbor bridge closes\n  for repairs',
+      'title: "Harbor bridge closes\n  for repairs"',
+    ]) {
+      const text = `---\n${title}\ndate: 2026-04-02\n---\n\nThe city closed the harbor bridge on Monday for repairs.\n`;
+      expect(splitArticle(text, rules)).toMatchObject({
+        firstLine: 'Harbor bridge closes for repairs',
+        published: '2026-04-02',
+      });
+      expect(excerpts(text)).toEqual(['The city closed the harbor bridge on Monday for repairs.']);
+    }
+  });
+
   it('reads a rule at the top that is not followed by key-value lines as a rule', () => {
     const text =
       '---\n\nThe city closed the harbor bridge on Monday.\n\n---\n\nEngineers expect three weeks of work.\n';
