@@ -10,7 +10,14 @@ import { plainLine, shorten } from '../present.js';
 import { findDates } from '../search/figures.js';
 import { BoilerplateRules } from './boilerplate.js';
 import { CorpusError, type CorpusProblem, type CorpusProblemCode } from './errors.js';
-import { type CorpusMetadata, isoDate, METADATA_FILE, metadataSchema, SYNONYMS_FILE } from './metadata.js';
+import {
+  type CorpusMetadata,
+  isoDate,
+  MAX_ID_LENGTH,
+  METADATA_FILE,
+  metadataSchema,
+  SYNONYMS_FILE,
+} from './metadata.js';
 import { type PassageSpan, splitArticle } from './passages.js';
 
 /** One article: its citation data, full text and passages. */
@@ -50,17 +57,15 @@ function dayOf(written: string): string | null {
 /**
  * The id a file name gives, in the form a metadata id takes (letters, digits, ".", "_", "-"; at most 64),
  * so that it can be typed after `--source` and offered by Discord as it is: the name without its
- * extension, accents dropped and anything else made "-" ("Crane story é.md" → "Crane-story-e").
+ * extension, with anything else made "-" ("Crane story.md" → "Crane-story"). A name that must be cut, or
+ * that has nothing left, ends in a hash of itself, so two files never share an id their names do not.
  */
 function fileId(name: string): string {
-  const id = name
-    .replace(ARTICLE, '')
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[^\w.-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64);
-  return id || 'article';
+  const base = name.replace(ARTICLE, '');
+  const id = base.replace(/[^\p{L}\p{N}_.-]+/gu, '-').replace(/^-+|-+$/g, '');
+  if (id.length > 0 && id.length <= MAX_ID_LENGTH) return id;
+  const hash = createHash('sha256').update(base).digest('hex').slice(0, 8);
+  return id.length > 0 ? `${id.slice(0, MAX_ID_LENGTH - 9).replace(/-+$/, '')}-${hash}` : `article-${hash}`;
 }
 
 /**

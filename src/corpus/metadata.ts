@@ -13,6 +13,9 @@ const regexPattern = z.string().refine((pattern) => {
   }
 }, 'a valid regular expression');
 
+/** The longest id a source may have. */
+export const MAX_ID_LENGTH = 64;
+
 /** A calendar date, YYYY-MM-DD ("2026-02-30" is not one). */
 export const isoDate = z.iso.date();
 
@@ -21,7 +24,10 @@ const sourceMetadata = z.strictObject({
   /** Id used in citations and in `--source`; default: the file name without its extension. */
   id: z
     .string()
-    .regex(/^[\w.-]{1,64}$/, 'letters, digits, ".", "_" or "-", at most 64')
+    .regex(
+      new RegExp(`^[\\p{L}\\p{N}_.-]{1,${MAX_ID_LENGTH}}$`, 'u'),
+      `letters, digits, ".", "_" or "-", at most ${MAX_ID_LENGTH}`,
+    )
     .optional(),
   /** Headline; default: the first content line of the text. */
   title: z.string().min(1).max(300).optional(),
