@@ -238,18 +238,33 @@ interface FrontMatter {
   published: string | null;
 }
 
+const YES_NO = /^\s*(y|yes|n|no|on|off|true|false)\s*$/i;
+
+/** Front matter ends within this many lines: a "---" rule further down closes no front matter. */
+const FRONT_MATTER_LINES = 100;
+
 /**
- * Front matter is at the very top, between "---" fences, a YAML mapping (read by the `yaml` package, so
- * folded and quoted values over several lines are read too) with at least one usual key
- * (FRONT_MATTER_KEYS): a file that opens with a rule and a list, or with "Update: …" and "Correction: …"
- * lines, is not front matter.
+ * Front matter is at the very top, between "---" fences; each of its lines is a `key:` (one word), a
+ * `- item` or an indented continuation; it is a YAML mapping (read by the `yaml` package, so folded and
+ * quoted values over several lines are read too) with at least one usual key (FRONT_MATTER_KEYS). A file
+ * that opens with a rule and a list, with "Update: …" and "Correction: …" lines, or with paragraphs that
+ * hold a colon, is not front matter.
  */
 function frontMatter(text: string, lines: Line[]): FrontMatter {
   const none: FrontMatter = { lines: 0, title: null, url: null, published: null };
   const [open] = lines;
-  const end = lines.findIndex((line, i) => i > 0 && (line.text === '---' || line.text === '...'));
+  const end = lines
+    .slice(0, FRONT_MATTER_LINES)
+    .findIndex((line, i) => i > 0 && (line.text === '---' || line.text === '...'));
   const close = lines[end];
   if (open?.text !== '---' || !close) return none;
+  const keyLines = lines
+    .slice(1, end)
+    .every(
+      (line) =>
+        line.text === '' || /^([\w-]+\s*:|-\s)/.test(line.text) || /[ \t]/.test(text[line.start - 1] ?? ''),
+    );
+  if (!keyLines) return none;
   let data: unknown;
   try {
     // Quietly: an article that only looks like front matter is read as text, not warned about.
@@ -260,11 +275,15 @@ function frontMatter(text: string, lines: Line[]): FrontMatter {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return none;
   const values = new Map(Object.entries(data).map(([key, value]) => [key.toLowerCase(), value]));
   if (![...values.keys()].some((key) => FRONT_MATTER_KEYS.has(key))) return none;
-  /** The text of the first of `keys` given, in that order of preference (a yes/no flag is no text). */
+  /**
+   * The text of the first of `keys` given, in that order of preference. A yes/no flag is no text
+   * (Jekyll's `published: true`; YAML 1.2 reads `yes` and `no` as text, but they are flags too).
+   */
   const field = (...keys: string[]): string | null => {
     for (const key of keys) {
       const value = values.get(key);
-      if (typeof value === 'string' || typeof value === 'number') return String(value).trim();
+      if ((typeof value === 'string' && !YES_NO.test(value)) || typeof value === 'number')
+        return String(value).trim();
     }
     return null;
   };
@@ -309,6 +328,7 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
   let section: string | null = null;
   let question: string | null = null;
   let paragraph = 0;
+  let inHeader = true;
   let previous = '';
   let tableHeader: string | null = null;
   // Inside a section the corpus marks as boilerplate ("The Crowd"), everything up to the next markdown heading is skipped.
@@ -320,14 +340,17 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
     const t = line.text;
     if (t.length === 0 || HORIZONTAL_RULE.test(t)) {
       tableHeader = null;
+      // The header ends with the first break after the first passage (a title that is a first sentence).
+      if (passages.length > 0) inHeader = false;
       return;
     }
     const repeated = t === previous;
     previous = t;
     if (METADATA_LINE.test(t)) {
-      // Read in the header only: further down, "> Date: to be announced" is a quote that says no date.
-      if (passages.length === 0) {
-        const source = /^>\s*source\s*:\s*(?:<(https?:\/\/[^>]+)>|(https?:\/\/\S+))/i.exec(t);
+      // Read in the header only (the title, then these lines): further down, "> Date: to be announced" is
+      // a quote that says no date.
+      if (inHeader) {
+        const source = /^>\s*source\s*:\s*(?:<(https?:\/\/[^>]+)>|<?(https?:\/\/[^\s>]+))/i.exec(t);
         url ??= source?.[1] ?? source?.[2] ?? null;
         published ??= /^>\s*(?:published|date)\s*:\s*(.*\S)/i.exec(t)?.[1] ?? null;
       }

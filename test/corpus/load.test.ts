@@ -108,6 +108,7 @@ describe('loadCorpus', () => {
   it.each([
     ['---\npublished: true\ndate: 2026-06-26\n---', '2026-06-26'],
     ['---\npublished: true\n---', null],
+    ['---\npublished: yes\n---', null],
     ['# Headline', null],
   ])('takes no yes/no flag for a date, nor a "> Date:" quote below the header (%j)', async (header, day) => {
     const corpus = await tempCorpus({
@@ -144,6 +145,18 @@ describe('loadCorpus', () => {
     const body = 'Anthropic wrote a letter to senators about fake accounts.\n';
     const clash = await problemsOf({ 'a b.md': body, 'a-b.md': body });
     expect(clash).toEqual([expect.objectContaining({ code: 'DUPLICATE_ID' })]);
+  });
+
+  it('reads the header lines under a title that is a first sentence, and a source left unclosed', async () => {
+    const corpus = await tempCorpus({
+      'a.txt':
+        'Anthropic says Alibaba used 25,000 fake accounts to copy Claude.\n> Source: <https://news.example.com/alibaba\n> Published: 2026-06-26\n\nThe letter went to the Senate Banking Committee in June.\n',
+    });
+    cleanup = corpus.cleanup;
+    expect((await loadCorpus(corpus.dir)).sources[0]).toMatchObject({
+      url: 'https://news.example.com/alibaba',
+      published: '2026-06-26',
+    });
   });
 
   it('gives each address as a browser sends it, with spaces, quotes and pipes percent-encoded', async () => {

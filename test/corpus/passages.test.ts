@@ -235,6 +235,17 @@ describe('splitArticle layout', () => {
     }
   });
 
+  it('reads paragraphs that hold a colon between rules as paragraphs, not front matter', () => {
+    const text =
+      '---\nSource: City Hall\nThe mayor said on Monday: the harbor bridge will close for repairs.\n' +
+      'Engineers told reporters: the work will take about three weeks.\n---\n\nTraffic will be diverted to the old ferry road.\n';
+    expect(excerpts(text)).toEqual([
+      'The mayor said on Monday: the harbor bridge will close for repairs.',
+      'Engineers told reporters: the work will take about three weeks.',
+      'Traffic will be diverted to the old ferry road.',
+    ]);
+  });
+
   it('reads a rule at the top that is not followed by key-value lines as a rule', () => {
     const text =
       '---\n\nThe city closed the harbor bridge on Monday.\n\n---\n\nEngineers expect three weeks of work.\n';
