@@ -124,27 +124,42 @@ export class CorpusReloader {
       this.#parentWatcher = watch(path.dirname(folder), { persistent: false }, (_event, file) => {
         if (file?.toString() === path.basename(folder)) this.#changed(file);
       });
-      this.#parentWatcher.on('error', () => this.#closeParentWatcher());
+      this.#parentWatcher.on('error', (error) => {
+        this.#options.logger.warn(
+          { err: error, dir: this.#options.dir },
+          'stopped watching for the corpus folder',
+        );
+        this.#closeParentWatcher();
+      });
     } catch {
       // A parent that cannot be watched (no permission) only means a replaced folder goes unseen.
     }
     this.#watchFolder();
   }
 
+  /**
+   * Watches the folder the corpus path names now. The new watcher opens before the old one closes: on the
+   * same folder they share one kernel watch, so a change queued for the old one is still delivered.
+   */
   #watchFolder(): void {
     const { dir, logger } = this.#options;
-    this.#watcher?.close();
+    const old = this.#watcher;
     this.#watcher = undefined;
     try {
-      this.#watcher = watch(dir, { persistent: false }, (_event, file) => this.#changed(file));
-      this.#watcher.on('error', (error) => {
+      const watcher = watch(dir, { persistent: false }, (_event, file) => this.#changed(file));
+      watcher.on('error', (error) => {
         logger.warn({ err: error, dir }, 'corpus watch stopped; reload with SIGHUP');
-        this.#watcher?.close();
-        this.#watcher = undefined;
+        watcher.close();
+        if (this.#watcher === watcher) this.#watcher = undefined;
       });
+      this.#watcher = watcher;
       logger.debug({ dir }, 'watching the corpus folder');
     } catch (error) {
-      logger.warn({ err: error, dir }, 'cannot watch the corpus folder; reload with SIGHUP');
+      if (this.#parentWatcher && (error as NodeJS.ErrnoException).code === 'ENOENT')
+        logger.info({ dir }, 'corpus folder missing; it is reloaded when it is back');
+      else logger.warn({ err: error, dir }, 'cannot watch the corpus folder; reload with SIGHUP');
+    } finally {
+      old?.close();
     }
   }
 

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -162,6 +163,32 @@ describe('CorpusReloader', () => {
       await expect(next).resolves.toMatchObject({ reason: 'file change' });
       // Several events may come from one write; the last reload read the finished file.
       await expect.poll(() => reloader?.current.version).toBe('two');
+    } finally {
+      reloader?.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('sees a file written just as a reload ends', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'facts-reload-'));
+    try {
+      await writeFile(join(dir, 'a.txt'), 'one');
+      reloader = new CorpusReloader({
+        dir,
+        logger: captureLogger().logger,
+        debounceMs: 20,
+        // An editor saves again just as the reload of its first save finishes reading.
+        load: async (folder) => {
+          const version = await readFile(join(folder, 'a.txt'), 'utf8');
+          // Written synchronously, so its event is still queued when the reload re-arms the watcher.
+          if (version === 'two') writeFileSync(join(folder, 'a.txt'), 'three');
+          return fakeIndex(version);
+        },
+      });
+      await reloader.load();
+      reloader.watch();
+      await writeFile(join(dir, 'a.txt'), 'two');
+      await expect.poll(() => reloader?.current.version).toBe('three');
     } finally {
       reloader?.close();
       await rm(dir, { recursive: true, force: true });
