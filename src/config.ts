@@ -18,13 +18,13 @@ const wholeNumber = (min: number, max: number, expected: string) =>
  * A token or secret: one word. Spaces mean a copying mistake or a comment that `docker run --env-file`
  * kept as part of the value ("xapp-… # Socket Mode").
  */
-const secret = (expected: string, prefix = '', minLength = 1) =>
-  z
-    .string()
-    .refine(
-      (value) => value.startsWith(prefix) && value.length >= minLength && !/\s/.test(value),
-      `${expected}, without spaces`,
-    );
+const secret = (expected: string, prefix = '', minLength = prefix.length + 1) =>
+  z.string().superRefine((value, context) => {
+    // One message for the variable: what is expected, and "without spaces" when that is what is wrong.
+    if (!value.startsWith(prefix) || value.length < minLength)
+      context.addIssue({ code: 'custom', message: expected });
+    else if (/\s/.test(value)) context.addIssue({ code: 'custom', message: `${expected}, without spaces` });
+  });
 const SHARDS_EXPECTED = '"auto" or a number of shards from 1 to 10000';
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());

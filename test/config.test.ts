@@ -51,7 +51,15 @@ describe('parseConfig', () => {
     ]),
     [
       { DISCORD_TOKEN: 'short token', DISCORD_APPLICATION_ID: '123456789012345678' },
+      'DISCORD_TOKEN: expected a bot token from the Discord developer portal',
+    ],
+    [
+      { DISCORD_TOKEN: `${'x'.repeat(60)} # bot`, DISCORD_APPLICATION_ID: '123456789012345678' },
       'DISCORD_TOKEN: expected a bot token from the Discord developer portal, without spaces',
+    ],
+    [
+      { SLACK_BOT_TOKEN: 'xoxb-', SLACK_SIGNING_SECRET: 's' },
+      'SLACK_BOT_TOKEN: expected a bot token starting with xoxb-',
     ],
     [
       { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A1-x   # set to use Socket Mode' },
