@@ -21,7 +21,8 @@ const wholeNumber = (min: number, max: number, expected: string) =>
 const secret = (expected: string, prefix = '', minLength = prefix.length + 1) =>
   z.string().superRefine((value, context) => {
     // One message for the variable: what is expected, and "without spaces" when that is what is wrong.
-    if (!value.startsWith(prefix) || value.length < minLength)
+    const token = value.trim();
+    if (!token.startsWith(prefix) || token.length < minLength)
       context.addIssue({ code: 'custom', message: expected });
     else if (/\s/.test(value)) context.addIssue({ code: 'custom', message: `${expected}, without spaces` });
   });

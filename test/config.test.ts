@@ -67,7 +67,11 @@ describe('parseConfig', () => {
     ],
     [
       { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: '   ' },
-      'SLACK_SIGNING_SECRET: expected the signing secret from Basic Information, without spaces',
+      'SLACK_SIGNING_SECRET: expected the signing secret from Basic Information',
+    ],
+    [
+      { SLACK_BOT_TOKEN: ' xoxb-1234-abc', SLACK_SIGNING_SECRET: 's' },
+      'SLACK_BOT_TOKEN: expected a bot token starting with xoxb-, without spaces',
     ],
     [
       { SLACK_APP_TOKEN: 'xapp-1' },

@@ -61,11 +61,17 @@ function dayOf(written: string): string | null {
  * that has nothing left, ends in a hash of itself, so two files never share an id their names do not.
  */
 function fileId(name: string): string {
-  const base = name.replace(ARTICLE, '');
-  const id = base.replace(/[^\p{L}\p{N}_.-]+/gu, '-').replace(/^-+|-+$/g, '');
-  if (id.length > 0 && id.length <= MAX_ID_LENGTH) return id;
+  // NFC: a name written on macOS comes decomposed ("cafe" and a combining accent).
+  const base = name.replace(ARTICLE, '').normalize('NFC');
+  // Counted in code points, as the metadata id rule counts them: a cut never splits a character.
+  const id = [...base.replace(/[^\p{L}\p{M}\p{N}_.-]+/gu, '-').replace(/^-+|-+$/g, '')];
+  if (id.length > 0 && id.length <= MAX_ID_LENGTH) return id.join('');
   const hash = createHash('sha256').update(base).digest('hex').slice(0, 8);
-  return id.length > 0 ? `${id.slice(0, MAX_ID_LENGTH - 9).replace(/-+$/, '')}-${hash}` : `article-${hash}`;
+  if (id.length === 0) return `article-${hash}`;
+  return `${id
+    .slice(0, MAX_ID_LENGTH - 9)
+    .join('')
+    .replace(/-+$/, '')}-${hash}`;
 }
 
 /**

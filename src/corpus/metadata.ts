@@ -25,7 +25,7 @@ const sourceMetadata = z.strictObject({
   id: z
     .string()
     .regex(
-      new RegExp(`^[\\p{L}\\p{N}_.-]{1,${MAX_ID_LENGTH}}$`, 'u'),
+      new RegExp(`^[\\p{L}\\p{M}\\p{N}_.-]{1,${MAX_ID_LENGTH}}$`, 'u'),
       `letters, digits, ".", "_" or "-", at most ${MAX_ID_LENGTH}`,
     )
     .optional(),

@@ -240,31 +240,24 @@ interface FrontMatter {
 
 const YES_NO = /^\s*(y|yes|n|no|on|off|true|false)\s*$/i;
 
-/** Front matter ends within this many lines: a "---" rule further down closes no front matter. */
-const FRONT_MATTER_LINES = 100;
+/** Front matter closes within this many characters: a "---" rule further down closes no front matter. */
+const FRONT_MATTER_MAX = 64 * 1024;
 
 /**
- * Front matter is at the very top, between "---" fences; each of its lines is a `key:` (one word), a
- * `- item` or an indented continuation; it is a YAML mapping (read by the `yaml` package, so folded and
- * quoted values over several lines are read too) with at least one usual key (FRONT_MATTER_KEYS). A file
- * that opens with a rule and a list, with "Update: …" and "Correction: …" lines, or with paragraphs that
- * hold a colon, is not front matter.
+ * Front matter is at the very top, between "---" fences: a YAML mapping (read by the `yaml` package, so
+ * comments, lists, nested maps and values over several lines are read too) whose keys are single words,
+ * at least one of them a usual one (FRONT_MATTER_KEYS). A file that opens with a rule and a list, with
+ * "Update: …" and "Correction: …" lines, or with paragraphs that hold a colon (whose "keys" would be
+ * phrases), is not front matter.
  */
 function frontMatter(text: string, lines: Line[]): FrontMatter {
   const none: FrontMatter = { lines: 0, title: null, url: null, published: null };
   const [open] = lines;
-  const end = lines
-    .slice(0, FRONT_MATTER_LINES)
-    .findIndex((line, i) => i > 0 && (line.text === '---' || line.text === '...'));
+  const end = lines.findIndex(
+    (line, i) => i > 0 && (line.text === '---' || line.text === '...' || line.start > FRONT_MATTER_MAX),
+  );
   const close = lines[end];
-  if (open?.text !== '---' || !close) return none;
-  const keyLines = lines
-    .slice(1, end)
-    .every(
-      (line) =>
-        line.text === '' || /^([\w-]+\s*:|-\s)/.test(line.text) || /[ \t]/.test(text[line.start - 1] ?? ''),
-    );
-  if (!keyLines) return none;
+  if (open?.text !== '---' || !close || close.start > FRONT_MATTER_MAX) return none;
   let data: unknown;
   try {
     // Quietly: an article that only looks like front matter is read as text, not warned about.
@@ -273,27 +266,26 @@ function frontMatter(text: string, lines: Line[]): FrontMatter {
     return none;
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return none;
+  const keys = Object.keys(data);
+  if (keys.some((key) => /\s/.test(key))) return none;
   const values = new Map(Object.entries(data).map(([key, value]) => [key.toLowerCase(), value]));
   if (![...values.keys()].some((key) => FRONT_MATTER_KEYS.has(key))) return none;
-  /**
-   * The text of the first of `keys` given, in that order of preference. A yes/no flag is no text
-   * (Jekyll's `published: true`; YAML 1.2 reads `yes` and `no` as text, but they are flags too).
-   */
-  const field = (...keys: string[]): string | null => {
+  /** The text of the first of `keys` given that `accept` takes, in that order of preference. */
+  const field = (keys: string[], accept = (_text: string) => true): string | null => {
     for (const key of keys) {
       const value = values.get(key);
-      if ((typeof value === 'string' && !YES_NO.test(value)) || typeof value === 'number')
-        return String(value).trim();
+      const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : null;
+      if (text !== null && accept(text)) return text;
     }
     return null;
   };
-  const url = field('url', 'source', 'link', 'canonical_url');
-  const title = field('title');
+  const title = field(['title']);
   return {
     lines: end + 1,
     title: title === null ? null : plainLine(title) || null,
-    url: url !== null && /^https?:\/\//i.test(url) ? url : null,
-    published: field('date', 'published', 'pubdate'),
+    url: field(['url', 'source', 'link', 'canonical_url'], (url) => /^https?:\/\//i.test(url)),
+    // A yes/no flag is no date (Jekyll's `published: true`; YAML 1.2 reads `yes` and `no` as text).
+    published: field(['date', 'published', 'pubdate'], (date) => !YES_NO.test(date)),
   };
 }
 
@@ -338,10 +330,11 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
 
   lines.forEach((line, i) => {
     const t = line.text;
+    // The header (the title, then its source and date lines) ends at the first line after the first
+    // passage, a title that is a first sentence, that is not a header line itself.
+    if (passages.length > 0 && !METADATA_LINE.test(t)) inHeader = false;
     if (t.length === 0 || HORIZONTAL_RULE.test(t)) {
       tableHeader = null;
-      // The header ends with the first break after the first passage (a title that is a first sentence).
-      if (passages.length > 0) inHeader = false;
       return;
     }
     const repeated = t === previous;
@@ -350,7 +343,7 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
       // Read in the header only (the title, then these lines): further down, "> Date: to be announced" is
       // a quote that says no date.
       if (inHeader) {
-        const source = /^>\s*source\s*:\s*(?:<(https?:\/\/[^>]+)>|<?(https?:\/\/[^\s>]+))/i.exec(t);
+        const source = /^>\s*source\s*:\s*(?:<(https?:\/\/[^>]+)>|<?(https?:\/\/\S+))/i.exec(t);
         url ??= source?.[1] ?? source?.[2] ?? null;
         published ??= /^>\s*(?:published|date)\s*:\s*(.*\S)/i.exec(t)?.[1] ?? null;
       }

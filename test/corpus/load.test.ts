@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CorpusError } from '../../src/corpus/errors.js';
 import { loadCorpus } from '../../src/corpus/load.js';
+import { metadataSchema } from '../../src/corpus/metadata.js';
 import { tempCorpus } from '../helpers/corpus.js';
 
 const ARTICLE =
@@ -108,7 +109,7 @@ describe('loadCorpus', () => {
   it.each([
     ['---\npublished: true\ndate: 2026-06-26\n---', '2026-06-26'],
     ['---\npublished: true\n---', null],
-    ['---\npublished: yes\n---', null],
+    ['---\npublished: yes\npubdate: 2026-06-26\n---', '2026-06-26'],
     ['# Headline', null],
   ])('takes no yes/no flag for a date, nor a "> Date:" quote below the header (%j)', async (header, day) => {
     const corpus = await tempCorpus({
@@ -128,23 +129,39 @@ describe('loadCorpus', () => {
       [`${long}-part-1.md`]: body,
       [`${long}-part-2.md`]: body,
       '新闻.md': body,
+      'हिन्दी समाचार.md': body,
+      'cafe\u0301.md': body,
+      [`${'a'.repeat(40)}${'𠀀'.repeat(30)}.md`]: body,
       '!!.md': body,
       '??.md': body,
     });
     cleanup = corpus.cleanup;
     const ids = (await loadCorpus(corpus.dir)).sources.map((source) => source.id);
-    expect(ids).toEqual(expect.arrayContaining(['Crane-story-é', 'new-line', 'Репортаж', '新闻']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['Crane-story-é', 'new-line', 'Репортаж', '新闻', 'हिन्दी-समाचार', 'café']),
+    );
     // Cut or emptied: told apart by a hash of the name.
     const hashed = ids.filter((id) => /-[0-9a-f]{8}$/.test(id));
-    expect(hashed).toHaveLength(4);
-    expect(new Set(hashed).size).toBe(4);
-    for (const id of ids) expect(id).toMatch(/^[\p{L}\p{N}_.-]{1,64}$/u);
+    expect(hashed).toHaveLength(5);
+    expect(new Set(hashed).size).toBe(5);
+    for (const id of ids) {
+      expect(metadataSchema.safeParse({ sources: { 'a.md': { id } } }).success, id).toBe(true);
+    }
   });
 
   it('tells apart two files whose names give one id', async () => {
     const body = 'Anthropic wrote a letter to senators about fake accounts.\n';
     const clash = await problemsOf({ 'a b.md': body, 'a-b.md': body });
     expect(clash).toEqual([expect.objectContaining({ code: 'DUPLICATE_ID' })]);
+  });
+
+  it('reads no header line below the first paragraph of a file without blank lines', async () => {
+    const corpus = await tempCorpus({
+      'a.txt':
+        'Anthropic wrote to the Senate Banking Committee in June.\nAlibaba did not reply to requests for comment.\n> Date: to be announced\n> Source: https://twitter.com/union/status/1\n',
+    });
+    cleanup = corpus.cleanup;
+    expect((await loadCorpus(corpus.dir)).sources[0]).toMatchObject({ url: null, published: null });
   });
 
   it('reads the header lines under a title that is a first sentence, and a source left unclosed', async () => {
@@ -165,6 +182,7 @@ describe('loadCorpus', () => {
       'a.md': `# A\n\n> Source: <https://news.example.com/crane story.html>${body}`,
       'b.md': `---\nurl: https://news.example.com/crane story (final).html\n---${body}`,
       'c.md': `# C${body}`,
+      'd.md': `# D\n> Source: https://news.example.com/a?x=1>2${body}`,
       'sources.json': '{"sources": {"c.md": {"url": "https://news.example.com/c\\"d|e"}}}',
     });
     cleanup = corpus.cleanup;
@@ -172,6 +190,7 @@ describe('loadCorpus', () => {
       'https://news.example.com/crane%20story.html',
       'https://news.example.com/crane%20story%20(final).html',
       'https://news.example.com/c%22d%7Ce',
+      'https://news.example.com/a?x=1%3E2',
     ]);
   });
 

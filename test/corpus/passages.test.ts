@@ -235,6 +235,18 @@ describe('splitArticle layout', () => {
     }
   });
 
+  it('reads front matter with comments, dotted or quoted keys, long lists and a title "No"', () => {
+    const text =
+      '---\n# weight: 1\ntitle: "No"\n"og.image": /a.png\ndate: 2026-06-26T11:30:03+00:00\nurl: /relative\n' +
+      `canonical_url: https://example.com/a\naliases:\n${'  - /old\n'.repeat(120)}---\n\nThe city closed the harbor bridge on Monday for repairs.\n`;
+    expect(splitArticle(text, rules)).toMatchObject({
+      firstLine: 'No',
+      url: 'https://example.com/a',
+      published: '2026-06-26T11:30:03+00:00',
+    });
+    expect(excerpts(text)).toEqual(['The city closed the harbor bridge on Monday for repairs.']);
+  });
+
   it('reads paragraphs that hold a colon between rules as paragraphs, not front matter', () => {
     const text =
       '---\nSource: City Hall\nThe mayor said on Monday: the harbor bridge will close for repairs.\n' +
