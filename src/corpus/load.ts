@@ -7,12 +7,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceRef } from '../answer.js';
 import { plainLine, shorten } from '../present.js';
-import { findDates } from '../search/figures.js';
 import { BoilerplateRules } from './boilerplate.js';
+import { dayOf } from './dates.js';
 import { CorpusError, type CorpusProblem, type CorpusProblemCode } from './errors.js';
 import {
   type CorpusMetadata,
-  isoDate,
   MAX_ID_LENGTH,
   METADATA_FILE,
   metadataSchema,
@@ -41,18 +40,6 @@ export interface Corpus {
 const ARTICLE = /\.(txt|md)$/i;
 // ignoreBOM keeps a byte order mark in the text, as Node's readFile(…, 'utf8') does, so offsets match it.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/**
- * The day a header or front matter date gives, as YYYY-MM-DD: "2026-06-26", "2026-06-26 11:00:31+00:00",
- * "June 26, 2026", "Friday, 26 June 2026, 11:00 BST". Null when it gives no whole, real day ("2026-02-30",
- * "26/06/2026", whose order of day and month is not known, or "yesterday").
- */
-function dayOf(written: string): string | null {
-  const iso = /^(\d{4}-\d{2}-\d{2})(?![\d-])/.exec(written)?.[1];
-  if (iso !== undefined) return isoDate.safeParse(iso).success ? iso : null;
-  const [first] = findDates(written, 0, written.length);
-  return first && /^\d{4}-\d{2}-\d{2}$/.test(first.value) ? first.value : null;
-}
 
 /**
  * The id a file name gives, in the form a metadata id takes (letters, digits, ".", "_", "-"; at most 64),

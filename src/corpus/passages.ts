@@ -4,9 +4,10 @@
  * knows its `[start, end)` offsets in the file, its paragraph number and its section heading.
  */
 import { get_sentence_boundaries } from 'sentencex';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { plainLine } from '../present.js';
 import { BoilerplateRules } from './boilerplate.js';
+import { dayOf } from './dates.js';
 
 export interface PassageSpan {
   start: number;
@@ -240,6 +241,39 @@ interface FrontMatter {
 
 const YES_NO = /^\s*(y|yes|n|no|on|off|true|false)\s*$/i;
 
+/**
+ * The keys (lower case) and values of a front matter block; null when it is no mapping of one-word keys.
+ * Read as YAML; a block that is no valid YAML, as a headline with a colon or an asterisk leaves it
+ * ("title: Analysis: why the crane fell"), is read line by line as `key: value` lines instead.
+ */
+function frontMatterValues(source: string): Map<string, unknown> | null {
+  const document = parseDocument(source, { uniqueKeys: false });
+  let data: unknown;
+  try {
+    data = document.errors.length === 0 ? document.toJS() : undefined;
+  } catch {
+    data = undefined; // an alias to nothing ("title: *Breaking* …"), or too many
+  }
+  if (data === undefined) return keyValueLines(source);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
+  const entries = Object.entries(data);
+  // Keys that are phrases ("The mayor said on Monday: …") are paragraphs that hold a colon.
+  if (entries.some(([key]) => /\s/.test(key))) return null;
+  return new Map(entries.map(([key, value]) => [key.toLowerCase(), value]));
+}
+
+/** `key: value` lines (comments, list items and indented lines skipped); null at any other line. */
+function keyValueLines(source: string): Map<string, unknown> | null {
+  const values = new Map<string, unknown>();
+  for (const line of source.split(/\r\n|\n|\r/)) {
+    if (/^\s*(#|-\s|$)/.test(line) || /^\s/.test(line)) continue;
+    const [, key, value = ''] = /^([\w.-]+)\s*:\s*(.*)$/.exec(line) ?? [];
+    if (!key) return null;
+    values.set(key.toLowerCase(), value.trim().replace(/^(["'])(.*)\1$/, '$2'));
+  }
+  return values;
+}
+
 /** Front matter closes within this many characters: a "---" rule further down closes no front matter. */
 const FRONT_MATTER_MAX = 64 * 1024;
 
@@ -258,17 +292,8 @@ function frontMatter(text: string, lines: Line[]): FrontMatter {
   );
   const close = lines[end];
   if (open?.text !== '---' || !close || close.start > FRONT_MATTER_MAX) return none;
-  let data: unknown;
-  try {
-    // Quietly: an article that only looks like front matter is read as text, not warned about.
-    data = parseYaml(text.slice(open.end, close.start), { logLevel: 'silent', uniqueKeys: false });
-  } catch {
-    return none;
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return none;
-  const keys = Object.keys(data);
-  if (keys.some((key) => /\s/.test(key))) return none;
-  const values = new Map(Object.entries(data).map(([key, value]) => [key.toLowerCase(), value]));
+  const values = frontMatterValues(text.slice(open.end, close.start));
+  if (values === null) return none;
   if (![...values.keys()].some((key) => FRONT_MATTER_KEYS.has(key))) return none;
   /** The text of the first of `keys` given that `accept` takes, in that order of preference. */
   const field = (keys: string[], accept = (_text: string) => true): string | null => {
@@ -321,6 +346,8 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
   let question: string | null = null;
   let paragraph = 0;
   let inHeader = true;
+  /** Where the title ends when it is the first line of text (not a heading): its passages are no body. */
+  let titleEnd = 0;
   let previous = '';
   let tableHeader: string | null = null;
   // Inside a section the corpus marks as boilerplate ("The Crowd"), everything up to the next markdown heading is skipped.
@@ -330,9 +357,9 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
 
   lines.forEach((line, i) => {
     const t = line.text;
-    // The header (the title, then its source and date lines) ends at the first line after the first
-    // passage, a title that is a first sentence, that is not a header line itself.
-    if (passages.length > 0 && !METADATA_LINE.test(t)) inHeader = false;
+    // The header (the title, then its source and date lines, perhaps a byline) ends with the first passage
+    // that is not the title.
+    if ((passages.at(-1)?.start ?? -1) >= titleEnd) inHeader = false;
     if (t.length === 0 || HORIZONTAL_RULE.test(t)) {
       tableHeader = null;
       return;
@@ -340,13 +367,16 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
     const repeated = t === previous;
     previous = t;
     if (METADATA_LINE.test(t)) {
-      // Read in the header only (the title, then these lines): further down, "> Date: to be announced" is
-      // a quote that says no date.
+      const date = /^>\s*(?:published|date)\s*:\s*(.*\S)/i.exec(t)?.[1];
       if (inHeader) {
-        const source = /^>\s*source\s*:\s*(?:<(https?:\/\/[^>]+)>|<?(https?:\/\/\S+))/i.exec(t);
-        url ??= source?.[1] ?? source?.[2] ?? null;
-        published ??= /^>\s*(?:published|date)\s*:\s*(.*\S)/i.exec(t)?.[1] ?? null;
+        const source =
+          /^>\s*source\s*:\s*(?:<(https?:\/\/[^>]+)>|<(https?:\/\/\S+)|(https?:\/\/\S+?)>?(?=\s|$))/i.exec(t);
+        url ??= source?.[1] ?? source?.[2] ?? source?.[3] ?? null;
       }
+      // Above any text, a date line is the article's, written as it is (a date that gives no day is an
+      // error). Further down (under a first sentence that may be the title or already the story, after a
+      // subtitle) it counts only when it gives a day: "> Date: to be announced" is a quote.
+      if (date !== undefined) published ??= inHeader && passages.length === 0 ? date : dayOf(date);
       return;
     }
     if (skippingSection && !MARKDOWN_HEADING.test(t) && !rules.isBoilerplateSection(headingText(t))) return;
@@ -407,6 +437,7 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
     if (firstLine === null) {
       const [first] = sentenceSpans(text, bodyStart, line.end);
       firstLine = headingText(first ? text.slice(...first) : body);
+      titleEnd = line.end;
     }
     // A question standing alone as a paragraph (an FAQ) is what the paragraphs after it answer, up to the
     // next heading or question; it also stays a passage when it is long enough to be one.

@@ -164,6 +164,29 @@ describe('loadCorpus', () => {
     expect((await loadCorpus(corpus.dir)).sources[0]).toMatchObject({ url: null, published: null });
   });
 
+  it.each([
+    [
+      'a first-sentence title and a blank line',
+      'Crane collapses in Oakland after the storm.\n\n',
+      'https://news.example.com/a',
+    ],
+    ['a heading and a byline', '# Crane collapses\n\nBy Jane Doe\n', 'https://news.example.com/a'],
+    [
+      'a heading and a subtitle',
+      '# Crane collapses\n\nA storm toppled the harbor crane on Monday night.\n\n',
+      null,
+    ],
+  ])(
+    'reads the date lines after %s, and the source line while still in the header',
+    async (_case, top, url) => {
+      const corpus = await tempCorpus({
+        'a.md': `${top}> Source: https://news.example.com/a>\n> Published: June 26, 2026\n\nThe letter went to the Senate Banking Committee in June.\n`,
+      });
+      cleanup = corpus.cleanup;
+      expect((await loadCorpus(corpus.dir)).sources[0]).toMatchObject({ url, published: '2026-06-26' });
+    },
+  );
+
   it('reads the header lines under a title that is a first sentence, and a source left unclosed', async () => {
     const corpus = await tempCorpus({
       'a.txt':

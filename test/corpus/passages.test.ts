@@ -247,6 +247,20 @@ describe('splitArticle layout', () => {
     expect(excerpts(text)).toEqual(['The city closed the harbor bridge on Monday for repairs.']);
   });
 
+  it.each([
+    ['Analysis: why the harbor crane fell'],
+    ['*Breaking* Harbor crane falls'],
+    ['Q&A: the harbor crane'],
+  ])('reads front matter that is no valid YAML line by line: title %j', (title) => {
+    const text = `---\ntitle: ${title}\ndate: 2026-06-26\nurl: https://news.example.com/a\n---\n\nThe city closed the harbor bridge on Monday for repairs.\n`;
+    expect(splitArticle(text, rules)).toMatchObject({
+      firstLine: title,
+      url: 'https://news.example.com/a',
+      published: '2026-06-26',
+    });
+    expect(excerpts(text)).toEqual(['The city closed the harbor bridge on Monday for repairs.']);
+  });
+
   it('reads paragraphs that hold a colon between rules as paragraphs, not front matter', () => {
     const text =
       '---\nSource: City Hall\nThe mayor said on Monday: the harbor bridge will close for repairs.\n' +
