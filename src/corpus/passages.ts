@@ -357,9 +357,15 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
 
   lines.forEach((line, i) => {
     const t = line.text;
-    // The header (the title, then its source and date lines, perhaps a byline) ends with the first passage
-    // that is not the title.
-    if ((passages.at(-1)?.start ?? -1) >= titleEnd) inHeader = false;
+    // The header is the title and its source and date lines. Under a title that is a first sentence (a
+    // passage itself) it ends with the next passage; under a heading or front matter, with the first line
+    // after a passage that is no header line, so a byline or a subtitle right above them is part of it.
+    if (
+      titleEnd > 0
+        ? (passages.at(-1)?.start ?? -1) >= titleEnd
+        : passages.length > 0 && !METADATA_LINE.test(t)
+    )
+      inHeader = false;
     if (t.length === 0 || HORIZONTAL_RULE.test(t)) {
       tableHeader = null;
       return;
@@ -373,10 +379,11 @@ export function splitArticle(text: string, rules: BoilerplateRules): SplitArticl
           /^>\s*source\s*:\s*(?:<(https?:\/\/[^>]+)>|<(https?:\/\/\S+)|(https?:\/\/\S+?)>?(?=\s|$))/i.exec(t);
         url ??= source?.[1] ?? source?.[2] ?? source?.[3] ?? null;
       }
-      // Above any text, a date line is the article's, written as it is (a date that gives no day is an
-      // error). Further down (under a first sentence that may be the title or already the story, after a
-      // subtitle) it counts only when it gives a day: "> Date: to be announced" is a quote.
-      if (date !== undefined) published ??= inHeader && passages.length === 0 ? date : dayOf(date);
+      // In the header under a heading or front matter, a date line is the article's, as written (a date
+      // that gives no day is an error). Under a first sentence, which may be the title or already the
+      // story, and further down, it counts only when it gives a day: "> Date: to be announced" is a quote.
+      if (date !== undefined)
+        published ??= inHeader && (titleEnd === 0 || passages.length === 0) ? date : dayOf(date);
       return;
     }
     if (skippingSection && !MARKDOWN_HEADING.test(t) && !rules.isBoilerplateSection(headingText(t))) return;

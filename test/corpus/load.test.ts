@@ -67,6 +67,13 @@ describe('loadCorpus', () => {
     ['FILE_BAD_DATE', { 'a.txt': ARTICLE.replace('2026-06-26', '2026-02-30') }],
     ['FILE_BAD_DATE', { 'a.txt': ARTICLE.replace('2026-06-26', '26/06/2026') }],
     ['FILE_BAD_DATE', { 'a.txt': ARTICLE.replace('2026-06-26', 'June 2026') }],
+    [
+      'FILE_BAD_DATE',
+      {
+        'a.md':
+          '# A\nA subtitle about the letter to senators.\n> Published: 26/06/2026\n\nAnthropic wrote a letter.\n',
+      },
+    ],
     ['FILE_BAD_DATE', { 'a.md': `---\ntitle: A\ndate: yesterday\n---\n${ARTICLE}` }],
     ['FILE_NO_PASSAGES', { 'a.txt': '# Only a heading\n\n## And another\n' }],
   ])('reports %s and names the file', async (code, files) => {
@@ -175,6 +182,11 @@ describe('loadCorpus', () => {
       'a heading and a subtitle',
       '# Crane collapses\n\nA storm toppled the harbor crane on Monday night.\n\n',
       null,
+    ],
+    [
+      'a heading and a subtitle right above them',
+      '# Crane collapses\nA storm toppled the harbor crane on Monday night.\n',
+      'https://news.example.com/a',
     ],
   ])(
     'reads the date lines after %s, and the source line while still in the header',
