@@ -242,11 +242,13 @@ interface FrontMatter {
 const YES_NO = /^\s*(y|yes|n|no|on|off|true|false)\s*$/i;
 
 /**
- * The keys (lower case) and values of a front matter block; null when it is no mapping of one-word keys.
- * Read as YAML; a block that is no valid YAML, as a headline with a colon or an asterisk leaves it
- * ("title: Analysis: why the crane fell"), is read line by line as `key: value` lines instead.
+ * The keys (lower case) and values of a front matter block; null when it is not laid out as one (see
+ * `keyValueLines`). Read as YAML; a block that is no valid YAML, as a headline with a colon or an asterisk
+ * leaves it ("title: Analysis: why the crane fell"), keeps the values read line by line.
  */
 function frontMatterValues(source: string): Map<string, unknown> | null {
+  const lines = keyValueLines(source);
+  if (lines === null) return null;
   const document = parseDocument(source, { uniqueKeys: false });
   let data: unknown;
   try {
@@ -254,23 +256,47 @@ function frontMatterValues(source: string): Map<string, unknown> | null {
   } catch {
     data = undefined; // an alias to nothing ("title: *Breaking* …"), or too many
   }
-  if (data === undefined) return keyValueLines(source);
+  if (data === undefined) return lines;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
-  const entries = Object.entries(data);
-  // Keys that are phrases ("The mayor said on Monday: …") are paragraphs that hold a colon.
-  if (entries.some(([key]) => /\s/.test(key))) return null;
-  return new Map(entries.map(([key, value]) => [key.toLowerCase(), value]));
+  return new Map(Object.entries(data).map(([key, value]) => [key.toLowerCase(), value]));
 }
 
-/** `key: value` lines (comments, list items and indented lines skipped); null at any other line. */
-function keyValueLines(source: string): Map<string, unknown> | null {
-  const values = new Map<string, unknown>();
+/**
+ * Front matter read line by line, or null when it is not laid out as front matter: every line a comment,
+ * a `key: value` line with a one-word key, a list item, or an indented line that goes on with the value
+ * above it (after `key:` with nothing, a block scalar `|` or `>`, or a quote not yet closed) or nests
+ * structure (`- item`, `key:`). Indented prose after a value (a plain-text article between rules) is not.
+ */
+function keyValueLines(source: string): Map<string, string> | null {
+  const values = new Map<string, string>();
+  let open: string | undefined; // the key whose value goes on in the indented lines below it
   for (const line of source.split(/\r\n|\n|\r/)) {
-    if (/^\s*(#|-\s|$)/.test(line) || /^\s/.test(line)) continue;
-    const [, key, value = ''] = /^([\w.-]+)\s*:\s*(.*)$/.exec(line) ?? [];
-    if (!key) return null;
-    values.set(key.toLowerCase(), value.trim().replace(/^(["'])(.*)\1$/, '$2'));
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    if (/^\s/.test(line)) {
+      if (open !== undefined) {
+        const value = `${values.get(open) ?? ''} ${line.trim()}`.trim();
+        values.set(open, value);
+        if (/^(["']).*\1$/.test(value)) open = undefined;
+      } else if (!/^\s+(-(\s|$)|[\p{L}\p{N}_.-]+\s*:(\s|$))/u.test(line)) return null;
+      continue;
+    }
+    open = undefined;
+    if (/^-(\s|$)/.test(line)) continue;
+    const match = /^(?:"([^"]*)"|'([^']*)'|([\p{L}\p{N}_.-]+))\s*:(?:\s+(.*))?$/u.exec(line);
+    if (!match) return null;
+    const key = (match[1] ?? match[2] ?? match[3] ?? '').toLowerCase();
+    let value = (match[4] ?? '').trim();
+    if (value === '' || /^[|>][-+]?\d?$/.test(value)) {
+      value = '';
+      open = key;
+    } else if (/^["']/.test(value)) {
+      if (!/^(["']).*\1$/.test(value)) open = key;
+    } else {
+      value = value.replace(/\s+#.*$/, ''); // an unquoted value ends at a comment
+    }
+    values.set(key, value);
   }
+  for (const [key, value] of values) values.set(key, value.replace(/^(["'])(.*)\1$/s, '$2'));
   return values;
 }
 

@@ -261,6 +261,23 @@ describe('splitArticle layout', () => {
     expect(excerpts(text)).toEqual(['The city closed the harbor bridge on Monday for repairs.']);
   });
 
+  it('reads values over several lines and comments in front matter that is no valid YAML', () => {
+    const text =
+      '---\ntitle: >-\n  Why the harbor\n  crane fell\ndescription: Analysis: the crane\n' +
+      'url: https://news.example.com/a # canonical\n---\n\nThe city closed the harbor bridge on Monday for repairs.\n';
+    expect(splitArticle(text, rules)).toMatchObject({
+      firstLine: 'Why the harbor crane fell',
+      url: 'https://news.example.com/a',
+    });
+  });
+
+  it('reads indented prose under a key line between rules as prose, not front matter', () => {
+    const text =
+      '---\nHeadline: Crane falls in Oakland\nSource: Reuters\n\n    OAKLAND (Reuters) - A storm toppled the harbor crane on Monday night.\n' +
+      '    Workers were evacuated before it fell, the port said.\n---\n\nTraffic will be diverted to the old ferry road.\n';
+    expect(excerpts(text)).toContain('OAKLAND (Reuters) - A storm toppled the harbor crane on Monday night.');
+  });
+
   it('reads paragraphs that hold a colon between rules as paragraphs, not front matter', () => {
     const text =
       '---\nSource: City Hall\nThe mayor said on Monday: the harbor bridge will close for repairs.\n' +
