@@ -4,7 +4,7 @@
  * knows its `[start, end)` offsets in the file, its paragraph number and its section heading.
  */
 import { get_sentence_boundaries } from 'sentencex';
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import { plainLine } from '../present.js';
 import { BoilerplateRules } from './boilerplate.js';
 import { dayOf } from './dates.js';
@@ -242,13 +242,11 @@ interface FrontMatter {
 const YES_NO = /^\s*(y|yes|n|no|on|off|true|false)\s*$/i;
 
 /**
- * The keys (lower case) and values of a front matter block; null when it is not laid out as one (see
- * `keyValueLines`). Read as YAML; a block that is no valid YAML, as a headline with a colon or an asterisk
- * leaves it ("title: Analysis: why the crane fell"), keeps the values read line by line.
+ * The keys (lower case) and values of a front matter block, or null when it is no mapping of one-word
+ * keys, or holds prose. Read as YAML; a block that is no valid YAML, as a headline with a colon or an
+ * asterisk leaves it ("title: Analysis: why the crane fell"), is read line by line instead.
  */
 function frontMatterValues(source: string): Map<string, unknown> | null {
-  const lines = keyValueLines(source);
-  if (lines === null) return null;
   const document = parseDocument(source, { uniqueKeys: false });
   let data: unknown;
   try {
@@ -256,47 +254,67 @@ function frontMatterValues(source: string): Map<string, unknown> | null {
   } catch {
     data = undefined; // an alias to nothing ("title: *Breaking* …"), or too many
   }
-  if (data === undefined) return lines;
+  if (data === undefined) return keyValueLines(source);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
-  return new Map(Object.entries(data).map(([key, value]) => [key.toLowerCase(), value]));
+  const entries = Object.entries(data);
+  // Keys that are phrases ("The mayor said on Monday: …") are paragraphs that hold a colon; a plain value
+  // that goes on past a blank line ("Source: Reuters", then indented paragraphs) is prose between rules.
+  if (entries.some(([key]) => /\s/.test(key))) return null;
+  const contents = document.contents;
+  if (
+    isMap(contents) &&
+    contents.items.some(
+      ({ value }) => isScalar(value) && value.type === 'PLAIN' && String(value.value).includes('\n'),
+    )
+  )
+    return null;
+  return new Map(entries.map(([key, value]) => [key.toLowerCase(), value]));
 }
 
 /**
- * Front matter read line by line, or null when it is not laid out as front matter: every line a comment,
- * a `key: value` line with a one-word key, a list item, or an indented line that goes on with the value
- * above it (after `key:` with nothing, a block scalar `|` or `>`, or a quote not yet closed) or nests
- * structure (`- item`, `key:`). Indented prose after a value (a plain-text article between rules) is not.
+ * Front matter that is no valid YAML, read line by line: `key: value` lines (a one-word key), comments and
+ * list items, and indented lines that go on with the value above them (a value wrapped over lines, a block
+ * scalar `|` or `>`, a quote not yet closed) or nest structure. Null when a line is none of these: indented
+ * prose after a blank line under a value, or a paragraph that holds a colon.
  */
 function keyValueLines(source: string): Map<string, string> | null {
-  const values = new Map<string, string>();
-  let open: string | undefined; // the key whose value goes on in the indented lines below it
+  const parts = new Map<string, string[]>();
+  let last: string[] | undefined; // the parts of the value that indented lines go on with
+  let block = false; // that value is a block scalar or an open quote: blank lines and "#" are part of it
+  let blank = false;
   for (const line of source.split(/\r\n|\n|\r/)) {
-    if (/^\s*(#.*)?$/.test(line)) continue;
-    if (/^\s/.test(line)) {
-      if (open !== undefined) {
-        const value = `${values.get(open) ?? ''} ${line.trim()}`.trim();
-        values.set(open, value);
-        if (/^(["']).*\1$/.test(value)) open = undefined;
-      } else if (!/^\s+(-(\s|$)|[\p{L}\p{N}_.-]+\s*:(\s|$))/u.test(line)) return null;
+    if (line.trim() === '') {
+      blank = true;
       continue;
     }
-    open = undefined;
-    if (/^-(\s|$)/.test(line)) continue;
-    const match = /^(?:"([^"]*)"|'([^']*)'|([\p{L}\p{N}_.-]+))\s*:(?:\s+(.*))?$/u.exec(line);
-    if (!match) return null;
-    const key = (match[1] ?? match[2] ?? match[3] ?? '').toLowerCase();
-    let value = (match[4] ?? '').trim();
-    if (value === '' || /^[|>][-+]?\d?$/.test(value)) {
-      value = '';
-      open = key;
-    } else if (/^["']/.test(value)) {
-      if (!/^(["']).*\1$/.test(value)) open = key;
-    } else {
-      value = value.replace(/\s+#.*$/, ''); // an unquoted value ends at a comment
+    const indented = /^\s/.test(line);
+    if (indented && last && (block || !blank)) {
+      last.push(line.trim());
+      // A quoted value closes on the line that ends with its quote.
+      if (block && /^["']/.test(last[0] ?? '') && line.trimEnd().endsWith(last[0]?.[0] ?? '')) block = false;
+    } else if (indented) {
+      if (!/^\s+(-(\s|$)|[^\s:]+\s*:(\s|$))/.test(line)) return null;
+    } else if (!line.startsWith('#')) {
+      last = undefined;
+      block = false;
+      if (!/^-(\s|$)/.test(line)) {
+        const match = /^(?:"([^"]*)"|'([^']*)'|([^\s:"'][^\s:]*))\s*:(?:\s+(.*))?$/.exec(line);
+        if (!match) return null;
+        const key = (match[1] ?? match[2] ?? match[3] ?? '').toLowerCase();
+        const written = (match[4] ?? '').trim();
+        const blockScalar = /^[|>][-+\d]*(\s+#.*)?$/.test(written);
+        const quoted = /^["']/.test(written);
+        block = blockScalar || (quoted && !/^(["']).*\1$/.test(written));
+        // An unquoted value ends at a comment.
+        const value = blockScalar ? '' : quoted ? written : written.replace(/\s+#.*$/, '');
+        last = value === '' ? [] : [value];
+        parts.set(key, last);
+      }
     }
-    values.set(key, value);
+    blank = false;
   }
-  for (const [key, value] of values) values.set(key, value.replace(/^(["'])(.*)\1$/s, '$2'));
+  const values = new Map<string, string>();
+  for (const [key, value] of parts) values.set(key, value.join(' ').replace(/^(["'])(.*)\1$/s, '$2'));
   return values;
 }
 

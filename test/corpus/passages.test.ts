@@ -249,12 +249,13 @@ describe('splitArticle layout', () => {
 
   it.each([
     ['Analysis: why the harbor crane fell'],
+    ['Analysis: why\n  the harbor crane fell'],
     ['*Breaking* Harbor crane falls'],
     ['Q&A: the harbor crane'],
   ])('reads front matter that is no valid YAML line by line: title %j', (title) => {
     const text = `---\ntitle: ${title}\ndate: 2026-06-26\nurl: https://news.example.com/a\n---\n\nThe city closed the harbor bridge on Monday for repairs.\n`;
     expect(splitArticle(text, rules)).toMatchObject({
-      firstLine: title,
+      firstLine: title.replace(/\n\s+/, ' '),
       url: 'https://news.example.com/a',
       published: '2026-06-26',
     });
@@ -269,6 +270,34 @@ describe('splitArticle layout', () => {
       firstLine: 'Why the harbor crane fell',
       url: 'https://news.example.com/a',
     });
+  });
+
+  it.each([
+    [
+      'a value wrapped over lines',
+      'description: A storm toppled the crane and workers were evacuated\n  before it fell, the port said.',
+    ],
+    ['a flow list over lines', 'tags: [port, crane,\n  storm]'],
+    [
+      'a list of maps with a folded value',
+      'images:\n- src: x.jpg\n  alt: >-\n    A crane lies across the pier.',
+    ],
+    [
+      'a block scalar with a blank line and a comment',
+      'description: | # summary\n  First line.\n\n  # Second line.',
+    ],
+    [
+      'keys with colons, dollars and a merge key',
+      'og:image: /a.png\n$schema: x\nbase: &d {lang: en}\nmore:\n  <<: *d',
+    ],
+  ])('reads valid front matter with %s', (_case, extra) => {
+    const text = `---\ntitle: Crane falls\ndate: 2026-06-26\n${extra}\nurl: https://news.example.com/a\n---\n\nThe city closed the harbor bridge on Monday for repairs.\n`;
+    expect(splitArticle(text, rules)).toMatchObject({
+      firstLine: 'Crane falls',
+      url: 'https://news.example.com/a',
+      published: '2026-06-26',
+    });
+    expect(excerpts(text)).toEqual(['The city closed the harbor bridge on Monday for repairs.']);
   });
 
   it('reads indented prose under a key line between rules as prose, not front matter', () => {
