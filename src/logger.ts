@@ -29,7 +29,7 @@ const ERROR_DEPTH = 3;
  * explanation are kept; so are the cause and an AggregateError's errors, read the same way. Never throws:
  * it runs inside the logger, on whatever was thrown.
  */
-export function loggedError(error: unknown, depth = 0): Record<string, unknown> {
+function loggedError(error: unknown, depth = 0): Record<string, unknown> {
   try {
     return readError(error, depth);
   } catch {
