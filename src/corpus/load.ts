@@ -12,6 +12,7 @@ import { dayOf } from './dates.js';
 import { CorpusError, type CorpusProblem, type CorpusProblemCode } from './errors.js';
 import {
   type CorpusMetadata,
+  ID_CHARACTERS,
   MAX_ID_LENGTH,
   METADATA_FILE,
   metadataSchema,
@@ -41,6 +42,8 @@ const ARTICLE = /\.(txt|md)$/i;
 // ignoreBOM keeps a byte order mark in the text, as Node's readFile(…, 'utf8') does, so offsets match it.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+const NOT_ID_CHARACTERS = new RegExp(`[^${ID_CHARACTERS}]+`, 'gu');
+
 /**
  * The id a file name gives, in the form a metadata id takes (letters, digits, ".", "_", "-"; at most 64),
  * so that it can be typed after `--source` and offered by Discord as it is: the name without its
@@ -51,7 +54,7 @@ function fileId(name: string): string {
   // NFC: a name written on macOS comes decomposed ("cafe" and a combining accent).
   const base = name.replace(ARTICLE, '').normalize('NFC');
   // Counted in code points, as the metadata id rule counts them: a cut never splits a character.
-  const id = [...base.replace(/[^\p{L}\p{M}\p{N}_.-]+/gu, '-').replace(/^-+|-+$/g, '')];
+  const id = [...base.replace(NOT_ID_CHARACTERS, '-').replace(/^-+|-+$/g, '')];
   if (id.length > 0 && id.length <= MAX_ID_LENGTH) return id.join('');
   const hash = createHash('sha256').update(base).digest('hex').slice(0, 8);
   if (id.length === 0) return `article-${hash}`;

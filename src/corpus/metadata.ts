@@ -15,6 +15,8 @@ const regexPattern = z.string().refine((pattern) => {
 
 /** The longest id a source may have. */
 export const MAX_ID_LENGTH = 64;
+/** The characters an id may hold (a regular expression class, `u` flag): letters with their marks, digits, "_", ".", "-". */
+export const ID_CHARACTERS = '\\p{L}\\p{M}\\p{N}_.-';
 
 /** A calendar date, YYYY-MM-DD ("2026-02-30" is not one). */
 export const isoDate = z.iso.date();
@@ -25,7 +27,7 @@ const sourceMetadata = z.strictObject({
   id: z
     .string()
     .regex(
-      new RegExp(`^[\\p{L}\\p{M}\\p{N}_.-]{1,${MAX_ID_LENGTH}}$`, 'u'),
+      new RegExp(`^[${ID_CHARACTERS}]{1,${MAX_ID_LENGTH}}$`, 'u'),
       `letters, digits, ".", "_" or "-", at most ${MAX_ID_LENGTH}`,
     )
     .optional(),

@@ -130,6 +130,9 @@ const MAX_SUGGESTION_LENGTH = 100;
 /** How many opening sentences of an article its lead is looked for in (see #leads). */
 const LEAD_WINDOW = 5;
 
+/** Each source's passages and the terms of its title, for checks that look at one article. */
+type BySource = Map<Source, { passages: Passage[]; titleTerms: Set<string> }>;
+
 interface SearchDocument {
   id: number;
   text: string;
@@ -142,7 +145,7 @@ interface IndexParts {
   corpus: Corpus;
   minCoverage: number;
   passages: Passage[];
-  bySource: Map<Source, { passages: Passage[]; titleTerms: Set<string> }>;
+  bySource: BySource;
   mini: MiniSearch<SearchDocument>;
   documentFrequency: Map<string, number>;
   commonWords: Set<string>;
@@ -169,7 +172,7 @@ export class SearchIndex implements FactsIndex {
   readonly #corpus: Corpus;
   readonly #passages: Passage[];
   /** Each source's passages and the terms of its title, for checks that look at one article. */
-  readonly #bySource: Map<Source, { passages: Passage[]; titleTerms: Set<string> }>;
+  readonly #bySource: BySource;
   readonly #mini: MiniSearch<SearchDocument>;
   readonly #documentFrequency: Map<string, number>;
   /** The words the corpus writes in lower case somewhere (folded): common words, not names. */
@@ -212,7 +215,7 @@ export class SearchIndex implements FactsIndex {
       passages.push(passage);
       yield;
     }
-    const bySource = new Map<Source, { passages: Passage[]; titleTerms: Set<string> }>();
+    const bySource: BySource = new Map();
     for (const source of corpus.sources) {
       bySource.set(source, { passages: [], titleTerms: new Set(analyze(source.title)) });
     }
