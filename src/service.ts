@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AskOptions, AskResult, FindSourcesResult, SourceSummary } from './answer.js';
 import { type Logger, silentLogger } from './logger.js';
+import { messages } from './present.js';
 import { UserRateLimiter } from './rate-limit.js';
 import type { FactsIndex } from './search/facts-index.js';
 
@@ -46,6 +47,11 @@ export class ServiceClosingError extends Error {
     super('facts-bot is shutting down');
     this.name = 'ServiceClosingError';
   }
+}
+
+/** What a user whose request failed with `error` is told: to ask again shortly, or that it failed. */
+export function failureNotice(error: unknown): string {
+  return error instanceof ServiceClosingError ? messages.restarting : messages.error;
 }
 
 export class FactsService {

@@ -2,7 +2,7 @@
 import { type Interaction, MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { Logger } from '../../src/logger.js';
 import { messages } from '../../src/present.js';
-import { type FactsService, ServiceClosingError } from '../../src/service.js';
+import { type FactsService, failureNotice } from '../../src/service.js';
 import { notice } from './render.js';
 
 /** Replies with a short message only the user sees. */
@@ -36,7 +36,7 @@ export async function answerFailure(interaction: Interaction, logger: Logger, er
       return;
     }
     if (!interaction.isRepliable()) return;
-    const payload = notice(error instanceof ServiceClosingError ? messages.restarting : messages.error);
+    const payload = notice(failureNotice(error));
     if (interaction.deferred && !interaction.replied && !interaction.isMessageComponent()) {
       // A deferred command reply shows "thinking…" until edited: replace it with the error.
       await interaction.editReply({ ...payload });

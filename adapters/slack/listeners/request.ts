@@ -5,7 +5,7 @@
  */
 import type { AskOptions } from '../../../src/answer.js';
 import { type CleanText, cleanUserText, messages } from '../../../src/present.js';
-import { type FactsService, type RequestContext, ServiceClosingError } from '../../../src/service.js';
+import { type FactsService, failureNotice, type RequestContext } from '../../../src/service.js';
 import {
   type AnswerView,
   answerMessage,
@@ -76,9 +76,7 @@ export async function runRequest(
     });
   } catch (failure) {
     try {
-      await options.privately(
-        noticeMessage(failure instanceof ServiceClosingError ? messages.restarting : messages.error),
-      );
+      await options.privately(noticeMessage(failureNotice(failure)));
     } catch (error) {
       service.logger.error({ err: error, platform: 'slack' }, 'could not send the error reply');
     }
