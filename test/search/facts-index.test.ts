@@ -523,10 +523,6 @@ describe('findSources', () => {
       'Anthropic did not accuse Alibaba of distillation.',
       "Anthropic didn't accuse Alibaba of distillation.",
       'Anthropic never accused Alibaba of distillation.',
-    ]) {
-      expect(index.findSources(claim).supporting, claim).toEqual([]);
-    }
-    for (const claim of [
       'Alibaba has issued a detailed technical denial.',
       'Rate limits, account checks, and abuse monitoring are optional.',
       // An interjection or an aside is no denial; a negation near the word is not its denial.
