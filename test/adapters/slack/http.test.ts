@@ -345,9 +345,32 @@ describe('direct messages', () => {
   });
 
   it.each([
+    ['with a file attached', { subtype: 'file_share', files: [{ id: 'F1' }] }, undefined],
+    ['a thread reply also sent to the conversation', { subtype: 'thread_broadcast', thread_ts: '2.9' }, '2.9'],
+  ])('answers a message %s', async (_, fields, thread) => {
+    await harness.post(
+      eventCallback({
+        type: 'message',
+        channel_type: 'im',
+        channel: 'D1',
+        user: 'U1',
+        text: ANSWERED,
+        ts: '3.3',
+        ...fields,
+      }),
+    );
+    const call = only('chat.postMessage');
+    expect(call.body.channel).toBe('D1');
+    expect(call.body.thread_ts).toBe(thread);
+    expectVerbatim(quotes(call.body), service.ask('slack', ANSWERED).answers);
+  });
+
+  it.each([
     ['the bot’s own message', { bot_id: 'BBOT', user: 'UBOT' }],
+    ['a file shared by a bot', { subtype: 'file_share', bot_id: 'B2', user: 'U5' }],
     ['another bot', { bot_id: 'B2', user: 'U5' }],
     ['an edit', { subtype: 'message_changed' }],
+    ['a deletion', { subtype: 'message_deleted' }],
   ])('ignores %s', async (_, fields) => {
     await harness.post(
       eventCallback({
@@ -515,14 +538,29 @@ describe('failures', () => {
         channel: 'C1',
       }),
     );
+    // Slack shows an ephemeral in a thread only once the thread exists: under a mention at the channel's
+    // root, the notice goes to the channel.
     const ephemeral = harness.fake.callsTo('chat.postEphemeral')[0];
-    expect(ephemeral?.body).toMatchObject({
+    expect(ephemeral?.body).toMatchObject({ channel: 'C1', user: 'U1', text: messages.error });
+    expect(ephemeral?.body).not.toHaveProperty('thread_ts');
+    harness.fake.clear();
+    await harness.post(
+      eventCallback({
+        type: 'app_mention',
+        user: 'U1',
+        text: `<@UBOT> ${ANSWERED}`,
+        ts: '9.3',
+        thread_ts: '9.2',
+        channel: 'C1',
+      }),
+    );
+    expect(only('chat.postEphemeral').body).toMatchObject({
       channel: 'C1',
       user: 'U1',
-      thread_ts: '9.1',
+      thread_ts: '9.2',
       text: messages.error,
     });
-    expect(errors).toHaveLength(2);
+    expect(errors).toHaveLength(3);
 
     broken = false;
     harness.fake.clear();

@@ -13,8 +13,16 @@ export function appMention(deps: SlackDeps) {
       client.chat.postMessage({ channel, thread_ts, ...message, unfurl_links: false, unfurl_media: false });
     // What concerns only the asker (usage help, "please wait", errors) is shown to them alone; a bot or a
     // workflow gets none of it, so that a bot looping on the bot gets no answer at all.
+    // Slack shows an ephemeral message in a thread only once the thread exists: under a mention at the
+    // channel's root, it goes to the channel.
     const privately: Send = user
-      ? (message) => client.chat.postEphemeral({ channel, user, thread_ts, ...message })
+      ? (message) =>
+          client.chat.postEphemeral({
+            channel,
+            user,
+            ...(event.thread_ts ? { thread_ts: event.thread_ts } : {}),
+            ...message,
+          })
       : async () => undefined;
     const intent = parseIntent(event.text, context.botUserId);
     // A bot or workflow that mentions the bot has no user: it is limited by its bot id.
