@@ -99,6 +99,11 @@ export interface AskResult {
 export interface FindSourcesResult {
   /** The message text that was checked. */
   text: string;
+  /**
+   * How many of the message's sentences were checked as claims: a sentence needs at least two words the
+   * sources could speak to (not a bare link, a mention, "lol 👍" or "Alibaba did it."). 0: nothing to check.
+   */
+  claims: number;
   /** Passages that support claims of the message, best first (empty when nothing supports it). */
   supporting: Answer[];
   /** When some claims are supported: the sentences of the message that no passage supports. */

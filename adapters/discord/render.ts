@@ -254,6 +254,9 @@ function button(
 
 /** The answer to "Find sources": supporting passages, or the note that none supports the message. */
 export function renderFindSources(result: FindSourcesResult): Payload {
+  // "No source supports this message" would read as a verdict on a message that asserts nothing.
+  if (result.claims === 0)
+    return { content: messages.noClaim, embeds: [], components: [], allowedMentions: NO_MENTIONS };
   if (result.supporting.length > 0) {
     const shown = result.supporting.slice(0, PAGE_SIZE);
     const embeds = answerEmbeds(

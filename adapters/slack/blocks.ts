@@ -144,9 +144,17 @@ export function answerMessage(result: AskResult, view: AnswerView): SlackMessage
   };
 }
 
-/** The passages that support a message, or the note that none does with the nearest passages. */
-export function findSourcesMessage(result: FindSourcesResult): SlackMessage {
+/**
+ * The passages that support a message, or the note that none does with the nearest passages; a notice when
+ * the message makes no claim to check.
+ */
+export function findSourcesMessage(result: FindSourcesResult, requestedBy?: string): SlackMessage {
+  // "No source supports this message" would read as a verdict on a message that asserts nothing.
+  if (result.claims === 0) return noticeMessage(messages.noClaim);
   const blocks: types.KnownBlock[] = [];
+  // Posted in someone else's thread: the thread sees who asked for the check.
+  const requester = userMention(requestedBy);
+  if (requester) blocks.push(contextBlock(`Requested by ${requester}`, false));
   if (result.supporting.length > 0) {
     result.supporting.slice(0, MAX_ANSWERS_SHOWN).forEach((answer, i) => {
       blocks.push(...answerBlocks(answer, i + 1, null));

@@ -401,6 +401,7 @@ export class SearchIndex implements FactsIndex {
     const best = new Map<number, Ranked>();
     const nearest = new Map<number, Ranked>();
     const unsupported: string[] = [];
+    let claims = 0;
     for (const [start, end] of sentenceSpans(clean, 0, clean.length)) {
       const sentence = clean.slice(start, end);
       // Read without its mentions, links and emoji, which are not claims (and whose digits are no figures);
@@ -408,6 +409,7 @@ export class SearchIndex implements FactsIndex {
       const said = withoutChatMarkup(sentence);
       const claim = this.#parse(said);
       if (claim.concepts.length < 2) continue;
+      claims++;
       let supported = false;
       for (const r of this.#rank(claim, {}, 0)) {
         const supports = r.coverage >= MIN_SUPPORT && this.#backs(said, r.passage);
@@ -425,6 +427,7 @@ export class SearchIndex implements FactsIndex {
     const supporting = top(best, 5);
     return {
       text: String(text),
+      claims,
       supporting,
       unsupported: supporting.length > 0 ? unsupported : [],
       nearest: supporting.length > 0 ? [] : top(nearest, 3),

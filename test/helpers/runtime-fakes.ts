@@ -18,7 +18,14 @@ export function fakeIndex(version: string, passageCount = 3): FactsIndex {
       suggestions: [],
       corpusVersion: version,
     }),
-    findSources: (text) => ({ text, supporting: [], unsupported: [], nearest: [], corpusVersion: version }),
+    findSources: (text) => ({
+      text,
+      claims: 0,
+      supporting: [],
+      unsupported: [],
+      nearest: [],
+      corpusVersion: version,
+    }),
     suggest: () => [],
     sources: () => [],
   };

@@ -456,6 +456,21 @@ describe('findSources', () => {
     expect(result.nearest).toEqual([]);
   });
 
+  it('counts the sentences it checked as claims: none in a link, a mention, an emoji or a bare name', () => {
+    for (const text of [
+      'https://startupfortune.com/alibabas-theft-of-288-million-claude-exchanges/',
+      'Is this true? https://example.com/story',
+      '<@123456789012345678> lol 👍',
+      'Alibaba did it.',
+    ]) {
+      const result = index.findSources(text);
+      expect(result, text).toMatchObject({ claims: 0, supporting: [], unsupported: [], nearest: [] });
+    }
+    const two = index.findSources('Hi all! Alibaba used 25,000 fake accounts. The moon is made of cheese.');
+    expect(two.claims).toBe(2);
+    expect(two.unsupported).toEqual(['The moon is made of cheese.']);
+  });
+
   it('does not back a claim whose figure, date or name the passage lacks', () => {
     expect(index.findSources('Anthropic sent its letter on June 10, 2026.').supporting).not.toEqual([]);
     expect(index.findSources('Anthropic sent its letter on 10 June 2026.').supporting).not.toEqual([]);

@@ -58,6 +58,19 @@ describe('Find sources (message command)', () => {
     }
   });
 
+  it.each([
+    'https://startupfortune.com/alibabas-theft-of-288-million-claude-exchanges/',
+    '<@123456789012345678> lol 👍',
+    'Alibaba did it.',
+  ])(
+    'GIVEN a message that makes no claim (%s) THEN says so, with no verdict and no passage',
+    async (text) => {
+      const edit = await findSources(text);
+      expect(edit.content).toBe(messages.noClaim);
+      expect(edit.embeds).toEqual([]);
+    },
+  );
+
   it('GIVEN a message that pings @everyone THEN the answer pings nobody', async () => {
     const edit = await findSources(
       '@everyone Anthropic says 28.8 million exchanges came from Alibaba <@&1100000000000000009>',

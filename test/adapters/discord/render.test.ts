@@ -231,6 +231,7 @@ describe('renderFindSources', () => {
   it('GIVEN claims nothing supports THEN quotes them back, escaped, under their label', () => {
     const payload = renderFindSources({
       text: 't',
+      claims: 2,
       supporting: [answer('supported', 'T', [])],
       unsupported: ['@everyone **the moon** is cheese.'],
       nearest: [],
@@ -244,6 +245,7 @@ describe('renderFindSources', () => {
     const nearest = [answer('near one', 'T', [])];
     const payload = renderFindSources({
       text: 't',
+      claims: 2,
       supporting: [],
       unsupported: [],
       nearest,

@@ -193,6 +193,7 @@ describe('findSourcesMessage', () => {
   it('quotes back, escaped, the claims nothing supports', () => {
     const message = findSourcesMessage({
       text: 't',
+      claims: 2,
       supporting: [answer()],
       unsupported: ['<!channel> the moon & the cheese'],
       nearest: [],
@@ -207,6 +208,7 @@ describe('findSourcesMessage', () => {
   it('lists the supporting passages', () => {
     const message = findSourcesMessage({
       text: 't',
+      claims: 2,
       supporting: [answer()],
       unsupported: [],
       nearest: [],
@@ -219,6 +221,7 @@ describe('findSourcesMessage', () => {
   it('says no source supports the message and labels the nearest passages as not supporting it', () => {
     const message = findSourcesMessage({
       text: 't',
+      claims: 2,
       supporting: [],
       unsupported: [],
       nearest: [answer()],
@@ -264,6 +267,7 @@ describe('sourcesMessage, helpMessage, noticeMessage', () => {
       answerMessage(result([], { suggestions: ['How many fake accounts were used?'] }), { question: echoed }),
       findSourcesMessage({
         text: 't',
+        claims: 1,
         supporting: [answer()],
         unsupported: ['@here'],
         nearest: [],
@@ -271,6 +275,7 @@ describe('sourcesMessage, helpMessage, noticeMessage', () => {
       }),
       findSourcesMessage({
         text: 't',
+        claims: 1,
         supporting: [],
         unsupported: [],
         nearest: [answer()],

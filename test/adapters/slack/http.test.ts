@@ -346,7 +346,11 @@ describe('direct messages', () => {
 
   it.each([
     ['with a file attached', { subtype: 'file_share', files: [{ id: 'F1' }] }, undefined],
-    ['a thread reply also sent to the conversation', { subtype: 'thread_broadcast', thread_ts: '2.9' }, '2.9'],
+    [
+      'a thread reply also sent to the conversation',
+      { subtype: 'thread_broadcast', thread_ts: '2.9' },
+      '2.9',
+    ],
   ])('answers a message %s', async (_, fields, thread) => {
     await harness.post(
       eventCallback({
@@ -399,6 +403,8 @@ describe('message shortcut "Find sources"', () => {
     expect(call.body).toMatchObject({ channel: 'C1', thread_ts: '1760000005.000500' });
     expect(slackLimitProblems(call.body)).toEqual([]);
     expectVerbatim(quotes(call.body), service.findSources('slack', CLAIM).supporting);
+    // Posted in someone else's thread: it says who asked for the check.
+    expect(mrkdwnTexts(call.body)).toContain('Requested by <@U2>');
   });
 
   it('replies in the thread the message is in', async () => {
@@ -429,6 +435,18 @@ describe('message shortcut "Find sources"', () => {
     expect(reply?.body.response_type).toBe('ephemeral');
     expectVerbatim(quotes(reply?.body ?? {}), service.findSources('slack', CLAIM).supporting);
   });
+
+  it.each([
+    ['a bare link', '<https://example.com/story>'],
+    ['a mention and an emoji', '<@U9> lol :+1:'],
+    ['a bare name', 'Alibaba did it.'],
+  ])(
+    'tells the user privately, and posts nothing in the thread, when the message makes no claim: %s',
+    async (_, text) => {
+      await harness.post(messageShortcut({ text, responseUrl: harness.fake.responseUrl() }));
+      expect(only('response_url').body).toMatchObject({ response_type: 'ephemeral', text: messages.noClaim });
+    },
+  );
 
   it('tells the user privately when the message has no text', async () => {
     await harness.post(messageShortcut({ text: '', responseUrl: harness.fake.responseUrl() }));

@@ -21,6 +21,7 @@ const empty: AskResult = {
 };
 const nothing: FindSourcesResult = {
   text: 't',
+  claims: 1,
   supporting: [],
   unsupported: [],
   nearest: [],

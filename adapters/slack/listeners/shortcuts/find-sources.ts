@@ -50,7 +50,10 @@ export function findSourcesShortcut(deps: SlackDeps) {
           await privately(noticeMessage(messages.emptyMessage));
           return;
         }
-        await inThread(findSourcesMessage(deps.service.findSources('slack', text.text, request.requestId)));
+        const result = deps.service.findSources('slack', text.text, request.requestId);
+        // A message that makes no claim gets no public verdict in its thread: only the asker is told.
+        if (result.claims === 0) await privately(findSourcesMessage(result));
+        else await inThread(findSourcesMessage(result, shortcut.user.id));
       },
     );
   };
