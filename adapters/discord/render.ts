@@ -87,14 +87,23 @@ export function escapeText(text: string): string {
     .replace(/[<[\]]/g, '\\$&');
 }
 
-/** Inverse of `escapeText` (it escapes backslashes too, so removing one backslash per pair is exact). */
+/**
+ * `escapeText` for what a user typed, echoed in a message: a link in it is shown but not linked, so that
+ * Discord does not add its preview (a page's own title and description, under the bot's cited answer).
+ * A `<…>` wrapper would do it too, but "<" is escaped here; an escaped ":" of "://" is no link at all.
+ */
+export function escapeUserText(text: string): string {
+  return escapeText(text).replace(/:(?=\/\/)/g, '\\:');
+}
+
+/** Inverse of `escapeText` and `escapeUserText` (both escape backslashes too, so removing one backslash per pair is exact). */
 export function unescapeText(text: string): string {
   return text.replace(/\\(.)/g, '$1');
 }
 
 /** The question line of an answer's content, from which buttons recover the question after a restart. */
 export function questionLine(question: string): string {
-  return `${labels.question} ${escapeText(question)}`;
+  return `${labels.question} ${escapeUserText(question)}`;
 }
 
 /** The question an answer message was given for, read back from its content; null when absent. */
@@ -265,7 +274,9 @@ export function renderFindSources(result: FindSourcesResult): Payload {
       labels.footer(result.corpusVersion, 1, shown.length),
     );
     // The message's own sentences that nothing supports, quoted back (escaped: they are user text).
-    const unsupported = result.unsupported.slice(0, 5).map((claim) => `> ${escapeText(shorten(claim, 300))}`);
+    const unsupported = result.unsupported
+      .slice(0, 5)
+      .map((claim) => `> ${escapeUserText(shorten(claim, 300))}`);
     const content = unsupported.length > 0 ? fitContent([messages.unsupportedIntro, ...unsupported]) : '';
     return { content, embeds, components: [], allowedMentions: NO_MENTIONS };
   }

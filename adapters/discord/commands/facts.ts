@@ -3,7 +3,7 @@ import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { cleanUserText, MAX_QUESTION_LENGTH, messages, shorten } from '../../../src/present.js';
 import type { ChatInputCommand } from '../command.js';
 import { sourceKey } from '../custom-id.js';
-import { escapeText, PAGE_SIZE, renderAnswer, toChoices } from '../render.js';
+import { escapeUserText, PAGE_SIZE, renderAnswer, toChoices } from '../render.js';
 import { allowQuestion, replyEphemeral } from '../respond.js';
 
 export const OPTION_QUESTION = 'question';
@@ -39,7 +39,7 @@ export const facts = {
     const sourceOption = interaction.options.getString(OPTION_SOURCE)?.trim() || null;
     const sourceIds = service.sources().map((s) => s.id);
     if (sourceOption !== null && !sourceIds.includes(sourceOption)) {
-      return replyEphemeral(interaction, messages.unknownSource(escapeText(shorten(sourceOption, 100))));
+      return replyEphemeral(interaction, messages.unknownSource(escapeUserText(shorten(sourceOption, 100))));
     }
     if (!(await allowQuestion(interaction, service))) return;
 

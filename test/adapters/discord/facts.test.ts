@@ -162,7 +162,7 @@ describe('/facts', () => {
       const { edit } = await ask({ question });
       const echoed = edit.content?.split('\n')[0] ?? '';
       expect(echoed).toBe(
-        '**Question:** \\*\\*bold\\*\\* \\_it\\_ \\[link\\](https://evil.example) \\|\\|spoiler\\|\\| \\`code\\` # heading',
+        '**Question:** \\*\\*bold\\*\\* \\_it\\_ \\[link\\](https\\://evil.example) \\|\\|spoiler\\|\\| \\`code\\` # heading',
       );
     });
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   escapeText,
+  escapeUserText,
   questionFromContent,
   questionLine,
   quoteExcerpt,
@@ -37,6 +38,7 @@ const markdownChar = fc.constantFrom(
   '@',
   '<',
   ':',
+  '/',
 );
 const word = fc
   .array(fc.oneof(fc.constantFrom(...'abcxyz0189é’“”'), markdownChar), { minLength: 1, maxLength: 24 })
@@ -210,11 +212,31 @@ describe('escapeText / unescapeText', () => {
 
   it('GIVEN any text THEN unescaping the escaped text gives it back', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), text(30)), (s) => {
-        expect(unescapeText(escapeText(s))).toBe(s);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          text(30),
+          fc.webUrl().map((url) => `see ${url} \\${url}`),
+        ),
+        (s) => {
+          expect(unescapeText(escapeText(s))).toBe(s);
+          expect(unescapeText(escapeUserText(s))).toBe(s);
+        },
+      ),
     );
   });
+
+  it.each([
+    ['see https://fake-news.example/retracts', 'see https\\://fake-news.example/retracts'],
+    ['<https://evil.example>', '\\<https\\://evil.example>'],
+    ['[label](http://evil.example/x_y)', '\\[label\\](http\\://evil.example/x_y)'],
+  ])(
+    'GIVEN a link a user typed (%j) THEN it is shown unlinked, so Discord adds no preview of it',
+    (raw, escaped) => {
+      expect(escapeUserText(raw)).toBe(escaped);
+      expect(questionLine(raw)).toBe(`**Question:** ${escaped}`);
+    },
+  );
 
   it('GIVEN a question line THEN reads the question back', () => {
     fc.assert(
