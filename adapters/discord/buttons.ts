@@ -8,7 +8,7 @@ import { messages } from '../../src/present.js';
 import type { CommandContext } from './command.js';
 import { decodeButton, sourceFromKey } from './custom-id.js';
 import { PAGE_SIZE, questionFromContent, renderAnswer } from './render.js';
-import { allowQuestion, replyEphemeral } from './respond.js';
+import { replyEphemeral } from './respond.js';
 
 /** Handles a click on a More or Share button; any other button is answered as expired. */
 export async function handleButton(interaction: ButtonInteraction, { service, request }: CommandContext) {
@@ -19,7 +19,7 @@ export async function handleButton(interaction: ButtonInteraction, { service, re
   if (!state || state.corpusVersion !== service.corpusVersion || question === null || source === undefined) {
     return replyEphemeral(interaction, messages.expired);
   }
-  if (!(await allowQuestion(interaction, service))) return;
+  // Turning a page or sharing an answer asks no new question: it does not count against the user's rate.
 
   const onEphemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
   if (state.action === 'more' && onEphemeral) {

@@ -202,6 +202,34 @@ describe('answer buttons', () => {
 });
 
 describe('answer buttons across a restart', () => {
+  it('GIVEN a user at the rate limit THEN More and Share still work: they ask no new question', async () => {
+    const limited = await startTestBot({ RATE_LIMIT_PER_MINUTE: '1' });
+    try {
+      const user = newUser('asker');
+      const ask = chatInput('facts', { question: 'How many fake accounts were used?' }, user);
+      limited.send(ask);
+      const answer = messageOf(await limited.fake.waitFor(isEditOriginal(ask)));
+      const { More: more, Share: share } = buttonsOf(answer);
+      if (!more || !share) throw new Error('More or Share button missing');
+      for (const button of [more, share]) {
+        const click = buttonClick(button, answer as SentMessage, EPHEMERAL, user);
+        limited.send(click);
+        expect((await limited.fake.waitFor(isCallback(click))).body).not.toMatchObject({
+          type: CALLBACK.reply,
+        });
+        expect(messageOf(await limited.fake.waitFor(isEditOriginal(click))).embeds?.length).toBeGreaterThan(
+          0,
+        );
+      }
+      const again = chatInput('facts', { question: 'How many fake accounts were used?' }, user);
+      limited.send(again);
+      const refused = (await limited.fake.waitFor(isCallback(again))).body as { data?: { content?: string } };
+      expect(refused.data?.content).toMatch(/^You are asking too quickly/);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('GIVEN a button from before the bot restarted THEN it still works (nothing was kept in memory)', async () => {
     const before = await startTestBot();
     const ask = chatInput('facts', { question: 'How many fake accounts were used?' });

@@ -208,6 +208,43 @@ describe('buttons', () => {
     const call = only('response_url');
     expectVerbatim(quotes(call.body), service.ask('slack', question).answers);
   });
+
+  it('asks a suggested question even when the sources changed since it was suggested', async () => {
+    await harness.post(slashCommand({ text: OFF_TOPIC, responseUrl: harness.fake.responseUrl('ask') }));
+    const refusal = only('response_url');
+    harness.fake.clear();
+    const suggestion = button(refusal.body, 'facts_suggest_0');
+    const stale = { ...suggestion, value: suggestion.value.replace(index.version, '000000000000') };
+    const question = service.ask('slack', OFF_TOPIC).suggestions[0] ?? '';
+    await harness.post(buttonClick({ button: stale, responseUrl: harness.fake.responseUrl('s') }));
+    expectVerbatim(quotes(only('response_url').body), service.ask('slack', question).answers);
+  });
+
+  it('does not count turning a page or sharing against the rate limit', async () => {
+    await harness.close();
+    service = new FactsService({ index: () => index, rateLimitPerMinute: 1 });
+    harness = await startSlackHarness(service);
+    const answer = await firstAnswer();
+    await harness.post(
+      buttonClick({
+        button: button(answer.body, 'facts_more'),
+        responseUrl: harness.fake.responseUrl('more'),
+      }),
+    );
+    await harness.post(
+      buttonClick({
+        button: button(answer.body, 'facts_share'),
+        responseUrl: harness.fake.responseUrl('share'),
+      }),
+    );
+    const [more, shared] = harness.fake.callsTo('response_url');
+    expect(quotes(more?.body ?? {}).length).toBeGreaterThan(0);
+    expect(quotes(shared?.body ?? {})).toEqual(quotes(answer.body));
+
+    harness.fake.clear();
+    await harness.post(slashCommand({ text: OFF_TOPIC, responseUrl: harness.fake.responseUrl('ask') }));
+    expect(String(only('response_url').body.text)).toMatch(/^You are asking too quickly/);
+  });
 });
 
 describe('@facts mentions', () => {

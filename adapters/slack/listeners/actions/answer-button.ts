@@ -6,7 +6,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AskResult } from '../../../../src/answer.js';
 import { type CleanText, cleanUserText, messages } from '../../../../src/present.js';
-import { noticeMessage } from '../../blocks.js';
+import { ACTION, noticeMessage } from '../../blocks.js';
 import { type ButtonValue, decodeButtonValue } from '../../button-value.js';
 import { runRequest, type Send, type SlackDeps, userKey } from '../request.js';
 
@@ -33,11 +33,15 @@ export function answerButton(deps: SlackDeps, onClick: (click: AnswerClick) => P
     // A new message only the clicker sees; the message clicked stays as it was.
     const privately: Send = (message) =>
       respond({ response_type: 'ephemeral', replace_original: false, ...message });
-    await runRequest(deps, { rateKey: userKey(body.team?.id, body.user.id), privately }, async (request) => {
+    // A suggested question is a new question: it counts against the user's rate, and the sources having
+    // changed since it was suggested does not stop it being asked. Turning a page or sharing does neither.
+    const asking = action.action_id.startsWith(ACTION.suggest);
+    const rateKey = asking ? userKey(body.team?.id, body.user.id) : undefined;
+    await runRequest(deps, { rateKey, privately }, async (request) => {
       const value = decodeButtonValue(action.value);
       if (!value)
         throw new Error(`Slack: button ${action.action_id} carries a value this version cannot read`);
-      if (value.v !== deps.service.corpusVersion) {
+      if (!asking && value.v !== deps.service.corpusVersion) {
         await privately(noticeMessage(messages.expired));
         return;
       }
