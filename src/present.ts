@@ -123,11 +123,11 @@ export function citationParts(answer: Answer): CitationParts {
  * "Sources differ on this figure: “28.8 million” (answers 1, 2) · “nearly 29 million” (answer 3)", or null.
  * The quoted values are verbatim from the excerpts.
  */
-export function disagreementLine(disagreement: Disagreement | null): string | null {
+export function disagreementLine(disagreement: Disagreement | null, offset = 0): string | null {
   if (!disagreement) return null;
   const what = disagreement.kind === 'date' ? 'date' : 'figure';
   const values = disagreement.values.map((v) => {
-    const numbers = v.answers.map((i) => i + 1);
+    const numbers = v.answers.map((i) => offset + i + 1);
     return `“${v.text}” (${numbers.length === 1 ? 'answer' : 'answers'} ${numbers.join(', ')})`;
   });
   return `Sources differ on this ${what}: ${values.join(' · ')}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citationParts, cleanUserText, shorten } from '../src/present.js';
+import { citationParts, cleanUserText, disagreementLine, shorten } from '../src/present.js';
 import { withFacts } from './helpers/corpus.js';
 
 describe('shorten', () => {
@@ -58,6 +58,25 @@ describe('citationParts', () => {
         });
         expect(cost && citationParts(cost).details).toBe('date unknown · ¶ 2 · under “Cost”');
       },
+    );
+  });
+});
+
+describe('disagreementLine', () => {
+  const disagreement = {
+    kind: 'number' as const,
+    values: [
+      { value: '25000', text: '25,000', answers: [0] },
+      { value: '24000', text: '24,000', answers: [1, 2] },
+    ],
+  };
+
+  it('numbers the answers as shown, counting the pages before', () => {
+    expect(disagreementLine(disagreement)).toBe(
+      'Sources differ on this figure: “25,000” (answer 1) · “24,000” (answers 2, 3)',
+    );
+    expect(disagreementLine(disagreement, 3)).toBe(
+      'Sources differ on this figure: “25,000” (answer 4) · “24,000” (answers 5, 6)',
     );
   });
 });

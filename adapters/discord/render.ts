@@ -149,7 +149,7 @@ function infoLine(text: string | null, max: number): string | null {
 }
 
 interface EmbedOptions {
-  /** Page-relative number shown before the title (the disagreement line refers to it). */
+  /** Number shown before the title, counted across pages (the disagreement line refers to it). */
   number: number;
   color: number;
   figure: string | null;
@@ -222,13 +222,14 @@ export function renderAnswer(result: AskResult, view: AnswerView): Payload {
     }
     return { content: fitContent(lines), embeds: [], components: [], allowedMentions: NO_MENTIONS };
   }
-  const differ = disagreementLine(result.disagreement);
+  // Numbered across pages, as the footer's "Passages 4–6" and the buttons count them.
+  const differ = disagreementLine(result.disagreement, view.offset);
   if (differ) lines.push(escapeText(shorten(differ, 600)));
   const first = view.offset + 1;
   const last = view.offset + result.answers.length;
   const embeds = answerEmbeds(
     result.answers.slice(0, LIMITS.embeds),
-    (answer, i) => ({ number: i + 1, color: COLOR_ANSWER, figure: figureLabel(answer, result) }),
+    (answer, i) => ({ number: first + i, color: COLOR_ANSWER, figure: figureLabel(answer, result) }),
     labels.footer(result.corpusVersion, first, last),
   );
   const buttons: APIButtonComponentWithCustomId[] = [];

@@ -107,10 +107,11 @@ export function answerMessage(result: AskResult, view: AnswerView): SlackMessage
     return { text: fallback(messages.refusal), blocks: withinBlockLimit(blocks) };
   }
 
-  const differ = disagreementLine(result.disagreement);
+  // Numbered across pages: "More" continues the count.
+  const differ = disagreementLine(result.disagreement, offset);
   if (differ) blocks.push(sectionBlock(`:warning: ${escapedWithin(differ, 2900)}`));
   result.answers.slice(0, MAX_ANSWERS_SHOWN).forEach((answer, i) => {
-    blocks.push(...answerBlocks(answer, i + 1, figureLabel(answer, result)));
+    blocks.push(...answerBlocks(answer, offset + i + 1, figureLabel(answer, result)));
   });
 
   const shared = userMention(view.sharedBy);

@@ -64,6 +64,8 @@ describe('answer buttons', () => {
       expected.answers.forEach((answer, i) => {
         const embed = page.embeds?.[i];
         if (embed) expectVerbatim(embed, answer);
+        // Numbered across pages, as the footer counts them.
+        expect(embed?.title?.startsWith(`${offset + i + 1}. `)).toBe(true);
       });
       expect(page.embeds?.at(-1)?.footer?.text).toContain(
         `Passages ${offset + 1}–${offset + expected.answers.length}`,

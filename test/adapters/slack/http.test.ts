@@ -173,6 +173,9 @@ describe('buttons', () => {
     const next = service.ask('slack', ANSWERED, { offset: first.answers.length });
     expectVerbatim(quotes(call.body), next.answers);
     expect(quotes(call.body)).not.toEqual(quotes(answer.body));
+    // Numbered on from the first page.
+    const numbers = mrkdwnTexts(call.body).flatMap((t) => t.match(/^\*\d+\.\*/) ?? []);
+    expect(numbers).toEqual(next.answers.map((_, i) => `*${first.answers.length + i + 1}.*`));
   });
 
   it('Share in channel posts the answer publicly, crediting who shared, and removes the ephemeral copy', async () => {
