@@ -143,6 +143,8 @@ export function buttonClick(fields: {
   responseUrl: string;
   user?: string;
   ephemeral?: boolean;
+  /** The thread the clicked message is in. */
+  threadTs?: string;
 }): SlackRequest {
   return interaction({
     type: 'block_actions',
@@ -156,6 +158,7 @@ export function buttonClick(fields: {
       message_ts: '1760000000.000300',
       channel_id: 'C1',
       is_ephemeral: fields.ephemeral ?? true,
+      ...(fields.threadTs ? { thread_ts: fields.threadTs } : {}),
     },
     trigger_id: '1.2.3',
     response_url: fields.responseUrl,

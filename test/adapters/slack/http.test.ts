@@ -193,6 +193,26 @@ describe('buttons', () => {
     expect(removed?.body).toEqual({ delete_original: true });
   });
 
+  it('keeps More and Share in the thread of the answer they were clicked on', async () => {
+    const answer = await firstAnswer();
+    for (const [action, url] of [
+      ['facts_more', 'more'],
+      ['facts_share', 'share'],
+    ] as const) {
+      await harness.post(
+        buttonClick({
+          button: button(answer.body, action),
+          threadTs: '7.0',
+          responseUrl: harness.fake.responseUrl(url),
+        }),
+      );
+    }
+    const [more, shared, removed] = harness.fake.callsTo('response_url');
+    expect(more?.body).toMatchObject({ response_type: 'ephemeral', thread_ts: '7.0' });
+    expect(shared?.body).toMatchObject({ response_type: 'in_channel', thread_ts: '7.0' });
+    expect(removed?.body).toEqual({ delete_original: true });
+  });
+
   it('answers "expired" when the corpus changed since the button was rendered', async () => {
     const answer = await firstAnswer();
     const more = button(answer.body, 'facts_more');
@@ -473,6 +493,8 @@ describe('message shortcut "Find sources"', () => {
     expect(harness.fake.posts.map((c) => c.method)).toEqual(['chat.postMessage', 'response_url']);
     const reply = harness.fake.callsTo('response_url')[0];
     expect(reply?.body.response_type).toBe('ephemeral');
+    // At the channel's root: no thread exists to show it in.
+    expect(reply?.body).not.toHaveProperty('thread_ts');
     expectVerbatim(quotes(reply?.body ?? {}), service.findSources('slack', CLAIM).supporting);
   });
 

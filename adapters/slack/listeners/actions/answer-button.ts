@@ -22,6 +22,8 @@ export interface AnswerClick {
   result: AskResult;
   /** Sends a new message only the clicker sees; the message clicked stays as it was. */
   privately: Send;
+  /** `thread_ts` for a reply to the `response_url` that belongs in the clicked message's thread, if any. */
+  inThread: { thread_ts?: string };
   args: ButtonClickArgs;
 }
 
@@ -30,9 +32,11 @@ export function answerButton(deps: SlackDeps, onClick: (click: AnswerClick) => P
   return async (args: ButtonClickArgs): Promise<void> => {
     const { ack, body, action, respond } = args;
     await ack();
+    // A reply to the response_url lands at the channel's root unless it names the thread.
+    const inThread = threadOf(body);
     // A new message only the clicker sees; the message clicked stays as it was.
     const privately: Send = (message) =>
-      respond({ response_type: 'ephemeral', replace_original: false, ...message });
+      respond({ response_type: 'ephemeral', replace_original: false, ...inThread, ...message });
     // A suggested question is a new question: it counts against the user's rate, and the sources having
     // changed since it was suggested does not stop it being asked. Turning a page or sharing does neither.
     const asking = action.action_id.startsWith(ACTION.suggest);
@@ -48,7 +52,13 @@ export function answerButton(deps: SlackDeps, onClick: (click: AnswerClick) => P
       const question = cleanUserText(value.q);
       const options = { offset: value.o, ...(value.s ? { source: value.s } : {}) };
       const result = deps.service.ask('slack', question.text, options, request.requestId);
-      await onClick({ value, question, result, privately, args });
+      await onClick({ value, question, result, privately, inThread, args });
     });
   };
+}
+
+/** The thread of the message a button was clicked on: `{ thread_ts }`, or `{}` at a channel's root. */
+function threadOf(body: BlockAction): { thread_ts?: string } {
+  const thread = body.container?.thread_ts ?? body.message?.thread_ts;
+  return typeof thread === 'string' ? { thread_ts: thread } : {};
 }

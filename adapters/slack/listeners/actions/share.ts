@@ -7,14 +7,14 @@ import type { SlackDeps } from '../request.js';
 import { answerButton } from './answer-button.js';
 
 export function shareAction(deps: SlackDeps) {
-  return answerButton(deps, async ({ value, question, result, args: { body, respond } }) => {
+  return answerButton(deps, async ({ value, question, result, inThread, args: { body, respond } }) => {
     const shared = answerMessage(result, {
       question,
       offset: value.o,
       interactive: false,
       sharedBy: body.user.id,
     });
-    await respond({ response_type: 'in_channel', replace_original: false, ...shared });
+    await respond({ response_type: 'in_channel', replace_original: false, ...inThread, ...shared });
     await respond({ delete_original: true });
   });
 }

@@ -25,7 +25,14 @@ export function findSourcesShortcut(deps: SlackDeps) {
     const { message } = shortcut;
     const channel = shortcut.channel.id;
     const thread_ts: string = typeof message.thread_ts === 'string' ? message.thread_ts : message.ts;
-    const privately: Send = (reply) => respond({ response_type: 'ephemeral', ...reply });
+    // Shown in the thread only if the message is in one: an ephemeral under a thread that does not exist yet
+    // would not be shown at all.
+    const privately: Send = (reply) =>
+      respond({
+        response_type: 'ephemeral',
+        ...(typeof message.thread_ts === 'string' ? { thread_ts: message.thread_ts } : {}),
+        ...reply,
+      });
     const inThread: Send = async (reply) => {
       try {
         return await client.chat.postMessage({
