@@ -14,8 +14,8 @@ export function counted(n: number, noun: string): string {
 export const messages = {
   refusal: 'No passage in the sources answers this.',
   suggestionsIntro: 'Questions the sources do answer:',
-  noSupport: 'No source supports this message.',
-  nearestIntro: 'Nearest passages (they do not support the message):',
+  noSupport: 'No passage in the sources confirms this message.',
+  nearestIntro: 'Nearest passages (they do not confirm it; read them to judge):',
   unsupportedIntro: 'Not found in the sources:',
   emptyQuestion: 'Ask a question about the story, for example: "How many fake accounts were used?"',
   emptyMessage: 'That message has no text to check against the sources.',

@@ -264,7 +264,7 @@ function button(
 
 /** The answer to "Find sources": supporting passages, or the note that none supports the message. */
 export function renderFindSources(result: FindSourcesResult): Payload {
-  // "No source supports this message" would read as a verdict on a message that asserts nothing.
+  // "No passage in the sources confirms this message" would read as a verdict on a message that asserts nothing.
   if (result.claims === 0)
     return { content: messages.noClaim, embeds: [], components: [], allowedMentions: NO_MENTIONS };
   if (result.supporting.length > 0) {

@@ -150,7 +150,7 @@ export function answerMessage(result: AskResult, view: AnswerView): SlackMessage
  * the message makes no claim to check.
  */
 export function findSourcesMessage(result: FindSourcesResult, requestedBy?: string): SlackMessage {
-  // "No source supports this message" would read as a verdict on a message that asserts nothing.
+  // "No passage in the sources confirms this message" would read as a verdict on a message that asserts nothing.
   if (result.claims === 0) return noticeMessage(messages.noClaim);
   const blocks: types.KnownBlock[] = [];
   // Posted in someone else's thread: the thread sees who asked for the check.

@@ -83,8 +83,6 @@ export interface FactsIndex {
  * answerable ones.
  */
 export const MIN_COVERAGE = 0.45;
-/** "Find sources" is stricter: a claim is supported only when a passage covers this share of it. */
-const MIN_SUPPORT = 0.6;
 
 export interface IndexOptions {
   /** Share of a question a passage must cover to be an answer. Default `MIN_COVERAGE`. */
@@ -412,7 +410,7 @@ export class SearchIndex implements FactsIndex {
       claims++;
       let supported = false;
       for (const r of this.#rank(claim, {}, 0)) {
-        const supports = r.coverage >= MIN_SUPPORT && this.#backs(said, r.passage);
+        const supports = statesEveryWord(claim, r.passage) && this.#backs(said, r.passage);
         supported ||= supports;
         const into = supports ? best : nearest;
         if ((into.get(r.passage.id)?.score ?? -1) < r.score) into.set(r.passage.id, r);
@@ -763,4 +761,16 @@ const LOWER_CASE_WORD = /(?<![\p{L}\p{N}'\u2019])\p{Ll}[\p{L}\p{N}]*/gu;
 
 function clamp(value: number, min: number, max: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.trunc(value))) : min;
+}
+
+/**
+ * Whether the passage itself (with what it is read with, such as a table's header) holds every content word
+ * of a claim, or a synonym of it: "Find sources" shows a passage as support only then. Sharing most of the
+ * words is not enough, since the one word missing is often what makes a claim false ("Elon Musk *praised*
+ * Anthropic", "Alibaba's stock *rose*", "limits on *Alibaba's* models"); a word only in the section heading or
+ * the sentence before, or in the article's title, does not count either. A true claim worded far from its
+ * source is then not found, which the reply says, with the nearest passages.
+ */
+function statesEveryWord(claim: Query, passage: Passage): boolean {
+  return claim.concepts.every(({ alternatives }) => alternatives.some((t) => passage.termSet.has(t)));
 }

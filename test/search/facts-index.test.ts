@@ -449,7 +449,7 @@ describe('ask', () => {
 describe('findSources', () => {
   it('finds the passages supporting a message', () => {
     const result = index.findSources(
-      'Anthropic says Alibaba used about 25,000 fake accounts to run 28.8 million chats with Claude.',
+      'Anthropic says Alibaba used nearly 25,000 fake accounts to generate 28.8 million chats with Claude.',
     );
     expect(result.supporting.length).toBeGreaterThan(0);
     result.supporting.forEach(expectVerbatim);
@@ -471,6 +471,22 @@ describe('findSources', () => {
     expect(two.unsupported).toEqual(['The moon is made of cheese.']);
   });
 
+  it('does not back a claim with a word no passage states with the rest of it', () => {
+    for (const claim of [
+      'Elon Musk praised Anthropic.',
+      'Alibaba’s stock rose more than three percent.',
+      'The US Commerce Department put limits on Alibaba’s most advanced models.',
+      'Alibaba used 24,600 fake accounts.',
+      'Reports say the operators used proxy services.',
+    ]) {
+      const result = index.findSources(claim);
+      expect(result.supporting, claim).toEqual([]);
+      expect(result.nearest.length, claim).toBeGreaterThan(0);
+      result.nearest.forEach(expectVerbatim);
+    }
+    expect(index.findSources('Elon Musk accused Anthropic of stealing data.').supporting).not.toEqual([]);
+  });
+
   it('does not back a claim whose figure, date or name the passage lacks', () => {
     expect(index.findSources('Anthropic sent its letter on June 10, 2026.').supporting).not.toEqual([]);
     expect(index.findSources('Anthropic sent its letter on 10 June 2026.').supporting).not.toEqual([]);
@@ -485,8 +501,8 @@ describe('findSources', () => {
 
   it('reads a capitalised first word as a name only when the corpus does not use it as a common word', () => {
     for (const claim of [
-      'Reports say the operators used proxy services.',
-      'Officials say Alibaba used 25,000 fake accounts.',
+      'Operators used commercial proxy services.',
+      'Anthropic says Alibaba used 25,000 fake accounts.',
     ]) {
       const result = index.findSources(claim);
       expect(result.supporting.length, claim).toBeGreaterThan(0);
@@ -504,8 +520,7 @@ describe('findSources', () => {
   it('reads a name written as an acronym as the passages write it', () => {
     for (const claim of [
       'The US Commerce Department has put limits on Anthropic’s models.',
-      'Anthropic wrote to the U.S. Senate Banking Committee about Alibaba.',
-      'U.S. senators heard that Alibaba ran the largest known distillation attack.',
+      'Anthropic told U.S. senators that Alibaba ran the largest known distillation attack.',
     ]) {
       const result = index.findSources(claim);
       expect(result.supporting.length, claim).toBeGreaterThan(0);
@@ -564,7 +579,7 @@ describe('findSources', () => {
   });
 
   it('reads a message past its mentions, links and emoji, whose digits are not figures', () => {
-    const claim = 'Alibaba used 25,000 fraudulent accounts to talk to Claude.';
+    const claim = 'Alibaba used 25,000 fraudulent accounts to generate exchanges with Claude.';
     const plain = index.findSources(claim).supporting.map((a) => a.excerpt);
     expect(plain.length).toBeGreaterThan(0);
     for (const noisy of [

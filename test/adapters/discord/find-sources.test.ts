@@ -28,7 +28,7 @@ describe('Find sources (message command)', () => {
   }
 
   it('GIVEN a message whose claims the sources support THEN shows the supporting passages verbatim', async () => {
-    const text = 'Alibaba used 25,000 fraudulent accounts to talk to Claude.';
+    const text = 'Alibaba used 25,000 fraudulent accounts to generate exchanges with Claude.';
     const expected = bot.index.findSources(text);
     expect(expected.supporting.length).toBeGreaterThan(0);
     const edit = await findSources(text);

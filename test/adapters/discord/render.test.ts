@@ -274,7 +274,7 @@ describe('renderFindSources', () => {
       corpusVersion: 'v',
     });
     expect(payload.content).toBe(
-      'No source supports this message.\nNearest passages (they do not support the message):',
+      'No passage in the sources confirms this message.\nNearest passages (they do not confirm it; read them to judge):',
     );
     expect(payload.embeds).toHaveLength(1);
   });

@@ -452,7 +452,7 @@ describe('direct messages', () => {
 });
 
 describe('message shortcut "Find sources"', () => {
-  const CLAIM = 'Alibaba used 25,000 fraudulent accounts to run 28.8 million exchanges with Claude.';
+  const CLAIM = 'Alibaba used 25,000 fraudulent accounts to generate 28.8 million exchanges with Claude.';
 
   it('replies in the message’s thread with the passages that support it, taken from the payload text', async () => {
     const response = await harness.post(
