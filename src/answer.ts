@@ -104,6 +104,8 @@ export interface FindSourcesResult {
    * sources could speak to (not a bare link, a mention, "lol 👍" or "Alibaba did it."). 0: nothing to check.
    */
   claims: number;
+  /** The message was longer than the bot checks (MAX_MESSAGE_LENGTH): the rest was not checked. */
+  truncated: boolean;
   /** Passages that support claims of the message, best first (empty when nothing supports it). */
   supporting: Answer[];
   /** When some claims are supported: the sentences of the message that no passage supports. */

@@ -28,6 +28,7 @@ export const messages = {
     `You are asking too quickly. Please wait ${counted(seconds, 'second')} and try again.`,
   questionTooLong: (max: number) =>
     `Questions are limited to ${max} characters; only the first ${max} were read.`,
+  messageTooLong: (max: number) => `Only the first ${max} characters of the message were checked.`,
   unknownSource: (id: string) => `There is no source with id "${id}".`,
 } as const;
 
@@ -63,6 +64,27 @@ export function cleanUserText(raw: string, max: number = MAX_QUESTION_LENGTH): C
   const text = plainLine(raw);
   if (text.length <= max) return { text, truncated: false };
   return { text: shorten(text, max, ''), truncated: true };
+}
+
+/**
+ * Cleans a message to check ("Find sources") as `cleanUserText` does, line by line: its line breaks are
+ * kept, since a list of claims often puts each on a line of its own with no full stop.
+ */
+export function cleanMessage(raw: string, max: number = MAX_MESSAGE_LENGTH): CleanText {
+  const lines = raw
+    .split(/\r\n|[\n\r\u2028\u2029]/)
+    .map(plainLine)
+    .filter((line) => line.length > 0);
+  let text = '';
+  for (const line of lines) {
+    const room = max - text.length - (text ? 1 : 0);
+    if (line.length > room) {
+      const cut = room > 0 ? shorten(line, room, '') : '';
+      return { text: cut ? `${text}${text ? '\n' : ''}${cut}` : text, truncated: true };
+    }
+    text += `${text ? '\n' : ''}${line}`;
+  }
+  return { text, truncated: false };
 }
 
 /**

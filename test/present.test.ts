@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citationParts, cleanUserText, disagreementLine, shorten } from '../src/present.js';
+import { citationParts, cleanMessage, cleanUserText, disagreementLine, shorten } from '../src/present.js';
 import { withFacts } from './helpers/corpus.js';
 
 describe('shorten', () => {
@@ -78,5 +78,23 @@ describe('disagreementLine', () => {
     expect(disagreementLine(disagreement, 3)).toBe(
       'Sources differ on this figure: “25,000” (answer 4) · “24,000” (answers 5, 6)',
     );
+  });
+});
+
+describe('cleanMessage', () => {
+  it('keeps one line a line: cleaned, blank ones dropped, CRLF and Unicode breaks read as breaks', () => {
+    expect(cleanMessage('Key facts\r\n\n  - one\u2028two\u200b  words\r\u0007three  ')).toEqual({
+      text: 'Key facts\n- one\ntwo words\nthree',
+      truncated: false,
+    });
+  });
+
+  it('cuts at a word boundary past the limit, and says so', () => {
+    expect(cleanMessage('alpha beta\ngamma delta epsilon', 20)).toEqual({
+      text: 'alpha beta\ngamma',
+      truncated: true,
+    });
+    expect(cleanMessage('alpha beta\ngamma', 10)).toEqual({ text: 'alpha beta', truncated: true });
+    expect(cleanMessage('x'.repeat(50), 20).text).toHaveLength(20);
   });
 });

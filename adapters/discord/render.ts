@@ -20,6 +20,7 @@ import {
   dateLabel,
   disagreementLine,
   figureLabel,
+  MAX_MESSAGE_LENGTH,
   messages,
   shorten,
 } from '../../src/present.js';
@@ -264,9 +265,12 @@ function button(
 
 /** The answer to "Find sources": supporting passages, or the note that none supports the message. */
 export function renderFindSources(result: FindSourcesResult): Payload {
+  const cut = result.truncated ? [messages.messageTooLong(MAX_MESSAGE_LENGTH)] : [];
   // "No passage in the sources confirms this message" would read as a verdict on a message that asserts nothing.
-  if (result.claims === 0)
-    return { content: messages.noClaim, embeds: [], components: [], allowedMentions: NO_MENTIONS };
+  if (result.claims === 0) {
+    const content = fitContent([messages.noClaim, ...cut]);
+    return { content, embeds: [], components: [], allowedMentions: NO_MENTIONS };
+  }
   if (result.supporting.length > 0) {
     const shown = result.supporting.slice(0, PAGE_SIZE);
     const embeds = answerEmbeds(
@@ -278,11 +282,14 @@ export function renderFindSources(result: FindSourcesResult): Payload {
     const unsupported = result.unsupported
       .slice(0, 5)
       .map((claim) => `> ${escapeUserText(shorten(claim, 300))}`);
-    const content = unsupported.length > 0 ? fitContent([messages.unsupportedIntro, ...unsupported]) : '';
+    const content = fitContent([
+      ...cut,
+      ...(unsupported.length > 0 ? [messages.unsupportedIntro, ...unsupported] : []),
+    ]);
     return { content, embeds, components: [], allowedMentions: NO_MENTIONS };
   }
   const nearest = result.nearest.slice(0, PAGE_SIZE);
-  const lines: string[] = [messages.noSupport];
+  const lines: string[] = [messages.noSupport, ...cut];
   if (nearest.length > 0) lines.push(messages.nearestIntro);
   const embeds =
     nearest.length > 0

@@ -15,6 +15,7 @@ import {
   dateLabel,
   disagreementLine,
   figureLabel,
+  MAX_MESSAGE_LENGTH,
   MAX_QUESTION_LENGTH,
   messages,
   shorten,
@@ -151,8 +152,12 @@ export function answerMessage(result: AskResult, view: AnswerView): SlackMessage
  */
 export function findSourcesMessage(result: FindSourcesResult, requestedBy?: string): SlackMessage {
   // "No passage in the sources confirms this message" would read as a verdict on a message that asserts nothing.
-  if (result.claims === 0) return noticeMessage(messages.noClaim);
-  const blocks: types.KnownBlock[] = [];
+  const cut = result.truncated ? [contextBlock(messages.messageTooLong(MAX_MESSAGE_LENGTH))] : [];
+  if (result.claims === 0) {
+    const notice = noticeMessage(messages.noClaim);
+    return { ...notice, blocks: [...notice.blocks, ...cut] };
+  }
+  const blocks: types.KnownBlock[] = [...cut];
   // Posted in someone else's thread: the thread sees who asked for the check.
   const requester = userMention(requestedBy);
   if (requester) blocks.push(contextBlock(`Requested by ${requester}`, false));

@@ -18,7 +18,7 @@ import type {
 import { type Corpus, type Source, shownPath } from '../corpus/load.js';
 import { METADATA_FILE, SYNONYMS_FILE } from '../corpus/metadata.js';
 import { sentenceSpans } from '../corpus/passages.js';
-import { cleanUserText, MAX_MESSAGE_LENGTH, MAX_QUESTION_LENGTH, shorten } from '../present.js';
+import { cleanMessage, cleanUserText, MAX_QUESTION_LENGTH, shorten } from '../present.js';
 import {
   analyze,
   analyzeQuery,
@@ -395,13 +395,16 @@ export class SearchIndex implements FactsIndex {
   }
 
   findSources(text: string): FindSourcesResult {
-    const clean = cleanUserText(String(text), MAX_MESSAGE_LENGTH).text;
+    const { text: clean, truncated } = cleanMessage(String(text));
     const best = new Map<number, Ranked>();
     const nearest = new Map<number, Ranked>();
     const unsupported: string[] = [];
     let claims = 0;
-    for (const [start, end] of sentenceSpans(clean, 0, clean.length)) {
-      const sentence = clean.slice(start, end);
+    // Each line on its own: a list of claims without full stops is several claims, not one.
+    const sentences = clean
+      .split('\n')
+      .flatMap((line) => sentenceSpans(line, 0, line.length).map(([start, end]) => line.slice(start, end)));
+    for (const sentence of sentences) {
       // Read without its mentions, links and emoji, which are not claims (and whose digits are no figures);
       // a sentence nothing supports is quoted back as written.
       const said = withoutChatMarkup(sentence);
@@ -426,6 +429,7 @@ export class SearchIndex implements FactsIndex {
     return {
       text: String(text),
       claims,
+      truncated,
       supporting,
       unsupported: supporting.length > 0 ? unsupported : [],
       nearest: supporting.length > 0 ? [] : top(nearest, 3),

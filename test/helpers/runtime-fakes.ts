@@ -21,6 +21,7 @@ export function fakeIndex(version: string, passageCount = 3): FactsIndex {
     findSources: (text) => ({
       text,
       claims: 0,
+      truncated: false,
       supporting: [],
       unsupported: [],
       nearest: [],

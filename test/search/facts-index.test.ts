@@ -471,6 +471,25 @@ describe('findSources', () => {
     expect(two.unsupported).toEqual(['The moon is made of cheese.']);
   });
 
+  it('reads each line of a message as its own claims, as in a list without full stops', () => {
+    const result = index.findSources(
+      'Key facts\nAlibaba used 25,000 fake accounts\n- The campaign ran from April 22 to June 5, 2026\n' +
+        '- The letter went to Tim Scott\n- Alibaba was fined 50 million dollars by the EU',
+    );
+    expect(result.claims).toBe(5);
+    expect(result.unsupported).toEqual(['Key facts', '- Alibaba was fined 50 million dollars by the EU']);
+    result.supporting.forEach(expectVerbatim);
+    expect(result.truncated).toBe(false);
+  });
+
+  it('checks the first 4000 characters of a long message, and says the rest was not', () => {
+    const long = `${'Anthropic sent the letter to the Senate Banking Committee. '.repeat(70)}Alibaba was fined 50 million dollars by the EU.`;
+    const result = index.findSources(long);
+    expect(result.truncated).toBe(true);
+    expect(result.unsupported).toEqual([]);
+    expect(result.supporting.length).toBeGreaterThan(0);
+  });
+
   it('does not back a claim with a word no passage states with the rest of it', () => {
     for (const claim of [
       'Elon Musk praised Anthropic.',

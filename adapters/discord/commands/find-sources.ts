@@ -4,7 +4,7 @@
  * target message's content, so no privileged intent is needed.
  */
 import { ApplicationCommandType, ContextMenuCommandBuilder, MessageFlags } from 'discord.js';
-import { cleanUserText, MAX_MESSAGE_LENGTH, messages } from '../../../src/present.js';
+import { cleanMessage, messages } from '../../../src/present.js';
 import type { MessageCommand } from '../command.js';
 import { renderFindSources } from '../render.js';
 import { allowQuestion, replyEphemeral } from '../respond.js';
@@ -17,8 +17,8 @@ export const findSources = {
     .toJSON(),
 
   async execute(interaction, { service, request }) {
-    const text = cleanUserText(interaction.targetMessage.content ?? '', MAX_MESSAGE_LENGTH).text;
-    if (!text) return replyEphemeral(interaction, messages.emptyMessage);
+    const text = interaction.targetMessage.content ?? '';
+    if (!cleanMessage(text).text) return replyEphemeral(interaction, messages.emptyMessage);
     if (!(await allowQuestion(interaction, service))) return;
 
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });

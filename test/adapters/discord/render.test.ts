@@ -13,6 +13,7 @@ import {
   unescapeText,
 } from '../../../adapters/discord/render.js';
 import type { Answer, AskResult, SourceSummary } from '../../../src/answer.js';
+import { MAX_MESSAGE_LENGTH, messages } from '../../../src/present.js';
 import {
   buttonsOf,
   expectWithinDiscordLimits,
@@ -250,10 +251,24 @@ describe('escapeText / unescapeText', () => {
 });
 
 describe('renderFindSources', () => {
+  it('GIVEN a message cut at the limit THEN says only its start was checked, whatever the verdict', () => {
+    const notice = messages.messageTooLong(MAX_MESSAGE_LENGTH);
+    const base = { text: 't', truncated: true, unsupported: [], corpusVersion: 'v' };
+    for (const result of [
+      { ...base, claims: 0, supporting: [], nearest: [] },
+      { ...base, claims: 1, supporting: [answer('supported', 'T', [])], nearest: [] },
+      { ...base, claims: 1, supporting: [], nearest: [answer('near', 'T', [])] },
+    ]) {
+      expect(renderFindSources(result).content.split('\n')).toContain(notice);
+      expect(renderFindSources({ ...result, truncated: false }).content).not.toContain(notice);
+    }
+  });
+
   it('GIVEN claims nothing supports THEN quotes them back, escaped, under their label', () => {
     const payload = renderFindSources({
       text: 't',
       claims: 2,
+      truncated: false,
       supporting: [answer('supported', 'T', [])],
       unsupported: ['@everyone **the moon** is cheese.'],
       nearest: [],
@@ -268,6 +283,7 @@ describe('renderFindSources', () => {
     const payload = renderFindSources({
       text: 't',
       claims: 2,
+      truncated: false,
       supporting: [],
       unsupported: [],
       nearest,

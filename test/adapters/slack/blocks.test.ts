@@ -17,7 +17,7 @@ import { BUTTON_VALUE_MAX, decodeButtonValue } from '../../../adapters/slack/but
 import { parseIntent } from '../../../adapters/slack/listeners/request.js';
 import { escapeMrkdwn, mrkdwnLink, stripBotMention } from '../../../adapters/slack/mrkdwn.js';
 import type { Answer, AskResult, SourceSummary } from '../../../src/answer.js';
-import { cleanUserText, messages, shorten } from '../../../src/present.js';
+import { cleanUserText, MAX_MESSAGE_LENGTH, messages, shorten } from '../../../src/present.js';
 import { buttons, mrkdwnTexts, quotes, slackLimitProblems } from '../../helpers/slack-blocks.js';
 
 function answer(
@@ -190,10 +190,24 @@ describe('answerMessage', () => {
 });
 
 describe('findSourcesMessage', () => {
+  it('says only the start of a message cut at the limit was checked, whatever the verdict', () => {
+    const notice = messages.messageTooLong(MAX_MESSAGE_LENGTH);
+    const base = { text: 't', truncated: true, unsupported: [], corpusVersion: 'v' };
+    for (const result of [
+      { ...base, claims: 0, supporting: [], nearest: [] },
+      { ...base, claims: 1, supporting: [answer()], nearest: [] },
+      { ...base, claims: 1, supporting: [], nearest: [answer()] },
+    ]) {
+      expect(mrkdwnTexts(findSourcesMessage(result) as never)).toContain(notice);
+      expect(mrkdwnTexts(findSourcesMessage({ ...result, truncated: false }) as never)).not.toContain(notice);
+    }
+  });
+
   it('quotes back, escaped, the claims nothing supports', () => {
     const message = findSourcesMessage({
       text: 't',
       claims: 2,
+      truncated: false,
       supporting: [answer()],
       unsupported: ['<!channel> the moon & the cheese'],
       nearest: [],
@@ -209,6 +223,7 @@ describe('findSourcesMessage', () => {
     const message = findSourcesMessage({
       text: 't',
       claims: 2,
+      truncated: false,
       supporting: [answer()],
       unsupported: [],
       nearest: [],
@@ -222,6 +237,7 @@ describe('findSourcesMessage', () => {
     const message = findSourcesMessage({
       text: 't',
       claims: 2,
+      truncated: false,
       supporting: [],
       unsupported: [],
       nearest: [answer()],
@@ -268,6 +284,7 @@ describe('sourcesMessage, helpMessage, noticeMessage', () => {
       findSourcesMessage({
         text: 't',
         claims: 1,
+        truncated: false,
         supporting: [answer()],
         unsupported: ['@here'],
         nearest: [],
@@ -276,6 +293,7 @@ describe('sourcesMessage, helpMessage, noticeMessage', () => {
       findSourcesMessage({
         text: 't',
         claims: 1,
+        truncated: false,
         supporting: [],
         unsupported: [],
         nearest: [answer()],

@@ -22,6 +22,7 @@ const empty: AskResult = {
 const nothing: FindSourcesResult = {
   text: 't',
   claims: 1,
+  truncated: false,
   supporting: [],
   unsupported: [],
   nearest: [],

@@ -3,7 +3,7 @@
  * The text comes from the shortcut payload; no history is fetched (no history scopes needed).
  */
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { cleanUserText, MAX_MESSAGE_LENGTH, messages } from '../../../../src/present.js';
+import { cleanMessage, messages } from '../../../../src/present.js';
 import { findSourcesMessage, noticeMessage } from '../../blocks.js';
 import { decodeSlackText } from '../../mrkdwn.js';
 import { runRequest, type Send, type SlackDeps, userKey } from '../request.js';
@@ -48,16 +48,16 @@ export function findSourcesShortcut(deps: SlackDeps) {
         return privately(reply);
       }
     };
-    const text = cleanUserText(decodeSlackText(message.text ?? ''), MAX_MESSAGE_LENGTH);
+    const text = decodeSlackText(message.text ?? '');
     await runRequest(
       deps,
       { rateKey: userKey(shortcut.team?.id, shortcut.user.id), privately },
       async (request) => {
-        if (!text.text) {
+        if (!cleanMessage(text).text) {
           await privately(noticeMessage(messages.emptyMessage));
           return;
         }
-        const result = deps.service.findSources('slack', text.text, request.requestId);
+        const result = deps.service.findSources('slack', text, request.requestId);
         // A message that makes no claim gets no public verdict in its thread: only the asker is told.
         if (result.claims === 0) await privately(findSourcesMessage(result));
         else await inThread(findSourcesMessage(result, shortcut.user.id));
