@@ -3,7 +3,14 @@
  * answer publicly, crediting who shared it. Both read the question back from the message they are attached
  * to and everything else from their custom_id, so nothing is kept in memory.
  */
-import { type ButtonInteraction, MessageFlags } from 'discord.js';
+import {
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type ButtonInteraction,
+  ComponentType,
+  type Message,
+  MessageFlags,
+} from 'discord.js';
 import { messages } from '../../src/present.js';
 import type { CommandContext } from './command.js';
 import { decodeButton, sourceFromKey } from './custom-id.js';
@@ -29,7 +36,7 @@ export async function handleButton(interaction: ButtonInteraction, { service, re
     // A public answer: the next page goes to whoever clicked, leaving the shared message as it was.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   } else {
-    await interaction.deferReply();
+    await interaction.deferUpdate();
   }
   const result = service.ask(
     'discord',
@@ -37,14 +44,33 @@ export async function handleButton(interaction: ButtonInteraction, { service, re
     { k: PAGE_SIZE, offset: state.offset, ...(source ? { source } : {}) },
     request.requestId,
   );
-  const sharing = state.action === 'share';
-  await interaction.editReply(
-    renderAnswer(result, {
-      question,
-      offset: state.offset,
-      source: state.source,
-      ephemeral: !sharing,
-      ...(sharing ? { sharedBy: interaction.user.id } : {}),
-    }),
+  const view = { question, offset: state.offset, source: state.source };
+  if (state.action === 'more') {
+    await interaction.editReply(renderAnswer(result, { ...view, ephemeral: true }));
+    return;
+  }
+  // Share: the button goes from the asker's copy first, so that a second click cannot post it twice; then
+  // the answer is posted in the channel as a message of its own.
+  await interaction.editReply({ components: withoutButton(interaction.message, interaction.customId) });
+  await interaction.followUp(
+    renderAnswer(result, { ...view, ephemeral: false, sharedBy: interaction.user.id }),
   );
+}
+
+/** The message's rows of components without the button `customId` (and without rows left empty). */
+function withoutButton(
+  message: Message,
+  customId: string,
+): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+  return message.components
+    .map((row) => row.toJSON())
+    .filter(
+      (row): row is APIActionRowComponent<APIComponentInMessageActionRow> =>
+        row.type === ComponentType.ActionRow,
+    )
+    .map((row) => ({
+      ...row,
+      components: row.components.filter((c) => !('custom_id' in c) || c.custom_id !== customId),
+    }))
+    .filter((row) => row.components.length > 0);
 }

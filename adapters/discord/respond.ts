@@ -37,14 +37,14 @@ export async function answerFailure(interaction: Interaction, logger: Logger, er
     }
     if (!interaction.isRepliable()) return;
     const payload = notice(failureNotice(error));
-    if (interaction.deferred && !interaction.replied && !interaction.isMessageComponent()) {
-      // A deferred command reply shows "thinking…" until edited: replace it with the error.
-      await interaction.editReply({ ...payload });
-    } else if (interaction.deferred && !interaction.replied && interaction.ephemeral === false) {
-      // A button's public "thinking…" (Share): the first follow-up would take its place, in public. Remove
-      // it, so that the follow-up is a message of its own, for the clicker only.
+    if (interaction.deferred && !interaction.replied && interaction.ephemeral === false) {
+      // A public "thinking…" (`/facts public:True`): editing it, or a first follow-up, would show the error
+      // to the channel. Remove it, so that the follow-up is a message of its own, for the asker only.
       await interaction.deleteReply();
       await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
+    } else if (interaction.deferred && !interaction.replied && !interaction.isMessageComponent()) {
+      // A deferred command reply shows "thinking…" (to the asker alone) until edited: replace it with the error.
+      await interaction.editReply({ ...payload });
     } else if (interaction.deferred || interaction.replied) {
       await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
     } else {

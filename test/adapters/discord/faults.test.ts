@@ -7,7 +7,9 @@ import {
   chatInput,
   isCallback,
   isEditOriginal,
+  isFollowUp,
   newUser,
+  requestsFor,
 } from '../../helpers/discord-interactions.js';
 
 const EPHEMERAL = 64;
@@ -43,6 +45,22 @@ describe('faults and abuse', () => {
     bot.send(next);
     const answer = messageOf(await bot.fake.waitFor(isEditOriginal(next)));
     expect(answer.embeds?.length).toBeGreaterThan(0);
+  });
+
+  it('GIVEN a public answer that fails after its public defer THEN the error goes to the asker alone', async () => {
+    vi.spyOn(bot.service, 'ask').mockImplementation(() => {
+      throw new Error('index exploded');
+    });
+    const broken = chatInput('facts', { question: 'How many fake accounts were used?', public: true });
+    bot.send(broken);
+    expect((await bot.fake.waitFor(isCallback(broken))).body).toEqual({ type: 5, data: { flags: 0 } });
+    const followUp = messageOf(await bot.fake.waitFor(isFollowUp(broken)));
+    expect(followUp).toMatchObject({ content: messages.error, flags: EPHEMERAL });
+    const requests = requestsFor(bot.fake.requests, broken).map(
+      (r) => `${r.method} ${r.path.split('/').at(-1)}`,
+    );
+    // The public "thinking…" is removed, never edited into the error.
+    expect(requests).toEqual(['POST callback', 'DELETE @original', `POST ${broken.token}`]);
   });
 
   it('GIVEN a handler that throws before replying THEN replies "something went wrong" ephemerally', async () => {
