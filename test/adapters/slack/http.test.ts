@@ -178,13 +178,13 @@ describe('buttons', () => {
     expect(numbers).toEqual(next.answers.map((_, i) => `*${first.answers.length + i + 1}.*`));
   });
 
-  it('Share in channel posts the answer publicly, crediting who shared, and removes the ephemeral copy', async () => {
+  it('Share in channel removes the ephemeral copy, with its button, then posts the answer publicly, crediting who shared', async () => {
     const answer = await firstAnswer();
     const share = button(answer.body, 'facts_share');
     await harness.post(
       buttonClick({ button: share, user: 'U1', responseUrl: harness.fake.responseUrl('share') }),
     );
-    const [shared, removed] = harness.fake.callsTo('response_url');
+    const [removed, shared] = harness.fake.callsTo('response_url');
     expect(shared?.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
     expect(quotes(shared?.body ?? {})).toEqual(quotes(answer.body));
     expect(mrkdwnTexts(shared?.body ?? {}).join('\n')).toContain('Shared by <@U1>');
@@ -207,7 +207,7 @@ describe('buttons', () => {
         }),
       );
     }
-    const [more, shared, removed] = harness.fake.callsTo('response_url');
+    const [more, removed, shared] = harness.fake.callsTo('response_url');
     expect(more?.body).toMatchObject({ response_type: 'ephemeral', thread_ts: '7.0' });
     expect(shared?.body).toMatchObject({ response_type: 'in_channel', thread_ts: '7.0' });
     expect(removed?.body).toEqual({ delete_original: true });
@@ -260,7 +260,7 @@ describe('buttons', () => {
         responseUrl: harness.fake.responseUrl('share'),
       }),
     );
-    const [more, shared] = harness.fake.callsTo('response_url');
+    const [more, , shared] = harness.fake.callsTo('response_url');
     expect(quotes(more?.body ?? {}).length).toBeGreaterThan(0);
     expect(quotes(shared?.body ?? {})).toEqual(quotes(answer.body));
 

@@ -1,6 +1,6 @@
 /**
- * Button "Share in channel": posts the answer publicly, crediting who shared it, and removes the ephemeral
- * copy. The answer is recomputed from the button's value (stateless), from the same corpus version.
+ * Button "Share in channel": removes the ephemeral copy, then posts the answer publicly, crediting who
+ * shared it. The answer is recomputed from the button's value (stateless), from the same corpus version.
  */
 import { answerMessage } from '../../blocks.js';
 import type { SlackDeps } from '../request.js';
@@ -14,7 +14,8 @@ export function shareAction(deps: SlackDeps) {
       interactive: false,
       sharedBy: body.user.id,
     });
-    await respond({ response_type: 'in_channel', replace_original: false, ...inThread, ...shared });
+    // The asker's copy goes first, with its button: a second click on it then posts nothing twice.
     await respond({ delete_original: true });
+    await respond({ response_type: 'in_channel', replace_original: false, ...inThread, ...shared });
   });
 }
