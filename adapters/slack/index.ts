@@ -56,9 +56,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
   const { receiver } = transport;
   let accepting = false;
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
-    if (!accepting || options.service.closing) {
-      // Not started, or stopping: a non-2xx makes Slack retry (another replica, or this one once it has
-      // started), and a retry with reason http_error is answered (see isDuplicateDelivery).
+    // Not started, or an event while stopping: a non-2xx makes Slack retry an event (on another replica, or
+    // here once started), and a retry with reason http_error is answered (see isDuplicateDelivery). Slack
+    // retries no slash command or click: while stopping, those go to Bolt, whose listeners tell the user
+    // that the bot is restarting, as in Socket Mode.
+    if (!accepting || (options.service.closing && isEventDelivery(req))) {
       res.writeHead(503, { 'retry-after': '1' }).end();
       return;
     }
@@ -89,4 +91,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
     },
     ready: () => ready,
   };
+}
+
+/** Whether a request is an Events API delivery (JSON); slash commands and interactions are form-encoded. */
+function isEventDelivery(req: IncomingMessage): boolean {
+  return (req.headers['content-type'] ?? '').startsWith('application/json');
 }

@@ -553,22 +553,33 @@ describe('request verification', () => {
     expect(harness.fake.posts).toEqual([]);
   });
 
-  it('answers 503 once stopped, so that Slack retries elsewhere, and posts nothing', async () => {
+  const mention = (ts: string) =>
+    eventCallback({ type: 'app_mention', user: 'U1', text: `<@UBOT> ${ANSWERED}`, ts, channel: 'C1' });
+
+  it('answers 503 once stopped and posts nothing', async () => {
     await harness.adapter.stop();
-    const response = await harness.post(
+    for (const request of [
+      mention('8.1'),
       slashCommand({ text: ANSWERED, responseUrl: harness.fake.responseUrl() }),
-    );
-    expect(response.status).toBe(503);
+    ]) {
+      expect((await harness.post(request)).status).toBe(503);
+    }
     expect(harness.fake.posts).toEqual([]);
   });
 
-  it('answers 503 while shutting down, before the adapter stops, and posts nothing', async () => {
+  it('while shutting down, answers an event 503 (Slack retries it elsewhere) and tells a slash command’s user the bot is restarting (Slack retries no command)', async () => {
     service.close();
+    expect((await harness.post(mention('8.2'))).status).toBe(503);
+    expect(harness.fake.posts).toEqual([]);
+
     const response = await harness.post(
       slashCommand({ text: ANSWERED, responseUrl: harness.fake.responseUrl() }),
     );
-    expect(response.status).toBe(503);
-    expect(harness.fake.posts).toEqual([]);
+    expect(response.status).toBe(200);
+    expect(only('response_url').body).toMatchObject({
+      response_type: 'ephemeral',
+      text: messages.restarting,
+    });
   });
 
   it('refuses anything but POST on the events path', async () => {
