@@ -116,13 +116,17 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
  *
  * Every listener acknowledges before it works, so a first delivery that reached a replica is being
  * answered: a retry after a timeout (or for an unknown reason) would be a second reply and is dropped.
- * Two reasons mean the first delivery was never taken (`http_error`: we answered it with a non-2xx, e.g.
- * 401 or 503 while starting; `connection_failed`: it never arrived); such a retry is the first answer.
+ * Four reasons mean the first delivery was never taken (`http_error`: we answered it with a non-2xx, e.g.
+ * 401 or 503 while starting; `connection_failed`, `ssl_error`, `too_many_redirects`: it never reached the
+ * app); such a retry is the first answer.
  */
 export function isDuplicateDelivery(retryNum: number | undefined, retryReason: string | undefined): boolean {
   if (!retryNum || retryNum <= 0) return false;
-  return retryReason !== 'http_error' && retryReason !== 'connection_failed';
+  return !NEVER_TAKEN.has(retryReason ?? '');
 }
+
+/** Slack's retry reasons that mean the first delivery did not reach the app, or was refused by it. */
+const NEVER_TAKEN = new Set(['http_error', 'connection_failed', 'ssl_error', 'too_many_redirects']);
 
 function withTrailingSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;

@@ -143,6 +143,8 @@ describe('isDuplicateDelivery', () => {
     [1, undefined, true],
     [1, 'http_error', false],
     [3, 'connection_failed', false],
+    [1, 'ssl_error', false],
+    [2, 'too_many_redirects', false],
   ])('retry %s with reason %s → %s', (retryNum, reason, duplicate) => {
     expect(isDuplicateDelivery(retryNum, reason)).toBe(duplicate);
   });

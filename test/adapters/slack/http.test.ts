@@ -330,7 +330,7 @@ describe('@facts mentions', () => {
     expect(harness.fake.posts).toEqual([]);
   });
 
-  it.each(['http_error', 'connection_failed'])(
+  it.each(['http_error', 'connection_failed', 'ssl_error', 'too_many_redirects'])(
     'answers a retry whose first delivery was never taken (reason %s), once',
     async (retryReason) => {
       const event = eventCallback({
