@@ -494,21 +494,24 @@ export class SearchIndex implements FactsIndex {
 
   suggest(prefix: string, limit = MAX_SUGGESTIONS): string[] {
     const max = clamp(limit, 1, MAX_SUGGESTIONS);
-    const typed = cleanUserText(String(prefix), MAX_SUGGESTION_LENGTH).text;
+    const { text: typed, truncated: long } = cleanUserText(String(prefix), MAX_SUGGESTION_LENGTH);
     if (typed.length === 0) return this.#suggestions.slice(0, max);
-    const out = new Set<string>([typed]);
+    // What was typed is offered first, as typed; past the length a choice may have, it is not offered (a
+    // question cut short, picked, would be another question), nor completed.
+    const out = new Set<string>(long ? [] : [typed]);
     for (const hit of this.#suggestionIndex.search(typed, { prefix: true, fuzzy: 0.2, combineWith: 'OR' })) {
       const suggestion = this.#suggestions[hit.id as number];
       if (suggestion) out.add(suggestion);
     }
     // Complete the word being typed from the corpus's own words, most frequent first.
     const last = /([\p{L}\p{N}]+)$/u.exec(typed);
-    if (last?.[1] && last[1].length >= 2 && typed.length < MAX_SUGGESTION_LENGTH) {
+    if (last?.[1] && last[1].length >= 2 && !long) {
       const partial = fold(last[1]).toLowerCase();
       const head = typed.slice(0, typed.length - last[1].length);
       for (const [word] of this.#vocabulary) {
-        if (word !== partial && word.startsWith(partial))
-          out.add(shorten(head + word, MAX_SUGGESTION_LENGTH, ''));
+        const completed = head + word;
+        if (word !== partial && word.startsWith(partial) && completed.length <= MAX_SUGGESTION_LENGTH)
+          out.add(completed);
         if (out.size >= max * 2) break;
       }
     }

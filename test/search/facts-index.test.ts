@@ -667,6 +667,17 @@ describe('suggest', () => {
   it('completes the word being typed from the corpus', () => {
     expect(index.suggest('how many fak')).toContain('how many fake');
   });
+
+  it('offers what was typed first, unless it is too long for a choice: cut short, it would be another question', () => {
+    const short = 'How many fake accounts were used?';
+    expect(index.suggest(short)[0]).toBe(short);
+    const long =
+      'What did Anthropic tell the Senate Banking Committee about the distillation campaign and the fraudulent accounts used?';
+    expect(long.length).toBeGreaterThan(100);
+    const choices = index.suggest(long);
+    expect(choices.some((c) => long.startsWith(c))).toBe(false);
+    for (const choice of choices) expect(choice.length).toBeLessThanOrEqual(100);
+  });
 });
 
 describe('sources', () => {

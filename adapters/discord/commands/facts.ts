@@ -20,6 +20,7 @@ export const facts = {
         .setName(OPTION_QUESTION)
         .setDescription('What you want to know')
         .setRequired(true)
+        .setMaxLength(MAX_QUESTION_LENGTH)
         .setAutocomplete(true),
     )
     .addStringOption((option) =>

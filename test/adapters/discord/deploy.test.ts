@@ -86,7 +86,7 @@ describe('commands', () => {
     expect(facts).toMatchObject({
       name: 'facts',
       options: [
-        { name: 'question', type: 3, required: true, autocomplete: true },
+        { name: 'question', type: 3, required: true, autocomplete: true, max_length: 500 },
         { name: 'source', type: 3, autocomplete: true },
         { name: 'public', type: 5 },
       ],
