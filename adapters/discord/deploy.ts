@@ -1,10 +1,12 @@
 /**
  * `npm run discord:deploy`: registers the bot's commands with Discord — in one guild when
  * DISCORD_GUILD_ID is set (instant, for testing), else globally — and prints the invite URL.
+ * `npm run discord:deploy -- --remove` removes them from that scope instead.
  *
  * The commands are the same definitions the bot handles (`commands/`), so the two cannot drift.
  */
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { OAuth2Scopes, PermissionsBitField, REST, Routes } from 'discord.js';
 import dotenv from 'dotenv';
 import { type Config, ConfigError, parseConfig } from '../../src/config.js';
@@ -33,8 +35,12 @@ export interface DeployResult {
   names: string[];
 }
 
-/** Replaces the application's commands (global, or the guild's) with the bot's current definitions. */
-export async function deployCommands(config: Config): Promise<DeployResult> {
+/**
+ * Replaces the application's commands (global, or the guild's) with the bot's current definitions, or with
+ * none when `remove` is set: commands registered in a test guild stay there beside the global ones (each
+ * shown twice in that server) until removed.
+ */
+export async function deployCommands(config: Config, { remove = false } = {}): Promise<DeployResult> {
   const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_GUILD_ID: guildId } = config;
   const missing = [
     ...(token
@@ -50,11 +56,22 @@ export async function deployCommands(config: Config): Promise<DeployResult> {
   const route = guildId
     ? Routes.applicationGuildCommands(applicationId, guildId)
     : Routes.applicationCommands(applicationId);
-  const registered = (await rest.put(route, { body: commandBodies() })) as Array<{ name: string }>;
+  const registered = (await rest.put(route, { body: remove ? [] : commandBodies() })) as Array<{
+    name: string;
+  }>;
   return { scope: guildId ? `guild ${guildId}` : 'global', names: registered.map((c) => c.name) };
 }
 
+const USAGE = 'usage: npm run discord:deploy [-- --remove]';
+
 async function main(): Promise<void> {
+  let remove: boolean;
+  try {
+    remove = parseArgs({ options: { remove: { type: 'boolean', default: false } } }).values.remove;
+  } catch (error) {
+    process.stderr.write(`discord:deploy: ${error instanceof Error ? error.message : error}\n${USAGE}\n`);
+    process.exit(2);
+  }
   dotenv.config({ quiet: true });
   let config: Config;
   try {
@@ -65,10 +82,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   try {
-    const result = await deployCommands(config);
+    const result = await deployCommands(config, { remove });
     process.stdout.write(
-      `Registered ${result.names.length} commands (${result.scope}): ${result.names.join(', ')}\n` +
-        `Invite the bot: ${inviteUrl(config.DISCORD_APPLICATION_ID ?? '')}\n`,
+      remove
+        ? `Removed the commands (${result.scope})\n`
+        : `Registered ${result.names.length} commands (${result.scope}): ${result.names.join(', ')}\n` +
+            `Invite the bot: ${inviteUrl(config.DISCORD_APPLICATION_ID ?? '')}\n`,
     );
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

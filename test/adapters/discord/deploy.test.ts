@@ -11,11 +11,14 @@ const GUILD = '1100000000000000077';
 const BLANK = Object.fromEntries(CONFIG_KEYS.map((key) => [key, '']));
 
 /** Runs `npm run discord:deploy`'s script (tsx adapters/discord/deploy.ts) with `env`. */
-function deploy(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+function deploy(
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'adapters/discord/deploy.ts'],
+      ['--import', 'tsx', 'adapters/discord/deploy.ts', ...args],
       { cwd: repoRoot, env: { PATH: process.env.PATH ?? '', ...BLANK, ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
@@ -55,6 +58,29 @@ describe('npm run discord:deploy', () => {
       (r) => r.method === 'PUT' && r.path === `/api/v10/applications/${APP_ID}/commands`,
     );
     expect(put.body).toEqual(commandBodies());
+  });
+
+  it('GIVEN --remove THEN PUTs no commands to that scope (a test guild keeps its commands beside the global ones until then)', async () => {
+    const result = await deploy(
+      {
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_APPLICATION_ID: APP_ID,
+        DISCORD_GUILD_ID: GUILD,
+        DISCORD_API_URL: fake.apiUrl,
+      },
+      ['--remove'],
+    );
+    expect(result.code).toBe(0);
+    const puts = fake.requests.filter((r) => r.method === 'PUT' && r.path.includes(`/guilds/${GUILD}/`));
+    expect(puts.at(-1)?.body).toEqual([]);
+    expect(result.stdout).toBe(`Removed the commands (guild ${GUILD})\n`);
+  });
+
+  it('GIVEN an unknown option THEN says how to use it and exits 2', async () => {
+    const result = await deploy({}, ['--remvoe']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Unknown option '--remvoe'");
+    expect(result.stderr).toContain('usage: npm run discord:deploy [-- --remove]');
   });
 
   it('GIVEN missing and malformed values THEN lists each problem once, exits 1, and never echoes a secret', async () => {
