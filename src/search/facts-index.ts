@@ -18,7 +18,7 @@ import type {
 import { type Corpus, type Source, shownPath } from '../corpus/load.js';
 import { METADATA_FILE, SYNONYMS_FILE } from '../corpus/metadata.js';
 import { sentenceSpans } from '../corpus/passages.js';
-import { cleanMessage, cleanUserText, MAX_QUESTION_LENGTH, shorten } from '../present.js';
+import { cleanMessage, cleanUserText, MAX_QUESTION_LENGTH } from '../present.js';
 import {
   analyze,
   analyzeQuery,
