@@ -59,6 +59,8 @@ export const labels = {
     `Passages ${first}–${last} · corpus ${corpusVersion}`,
   sourcesFooter: (corpusVersion: string, count: number) =>
     `${counted(count, 'source')} · corpus ${corpusVersion}`,
+  moreSources: (count: number) =>
+    `…and ${counted(count, 'more source')}: type a few words of a title in /facts' source option to find it.`,
 } as const;
 
 const COLOR_ANSWER = 0x5865f2;
@@ -313,23 +315,28 @@ export function renderSources(sources: SourceSummary[], corpusVersion: string): 
     return `${i + 1}. ${linked} — ${escapeText(details.join(' · '))}`;
   });
   const footer = labels.sourcesFooter(corpusVersion, sources.length);
+  // Room is kept for the line that says how many did not fit, so that none is left out unsaid.
+  const room = labels.moreSources(sources.length).length + 1;
   const embeds: APIEmbed[] = [];
-  let total = footer.length;
+  let total = footer.length + room;
   let current: string[] = [];
+  let shown = 0;
   const flush = () => {
     if (current.length > 0) embeds.push({ description: current.join('\n'), color: COLOR_ANSWER });
     current = [];
   };
   for (const line of lines) {
-    const fitted = shorten(line, LIMITS.description);
+    const fitted = shorten(line, LIMITS.description - room);
     if (total + fitted.length + 1 > LIMITS.embedTotal) break;
-    if ([...current, fitted].join('\n').length > LIMITS.description) {
+    if ([...current, fitted].join('\n').length > LIMITS.description - room) {
       if (embeds.length + 1 >= LIMITS.embeds) break;
       flush();
     }
     current.push(fitted);
     total += fitted.length + 1;
+    shown++;
   }
+  if (shown < lines.length) current.push(labels.moreSources(lines.length - shown));
   flush();
   const lastEmbed = embeds.at(-1);
   if (lastEmbed) lastEmbed.footer = { text: footer };

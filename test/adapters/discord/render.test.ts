@@ -314,6 +314,29 @@ describe('renderSources', () => {
     } as unknown as MessageJson);
     expect(payload.embeds[0]?.description).toContain('(https://example.com/0_%28x%29)');
     expect(payload.embeds[0]?.description).toContain('\\[0\\]');
+    // Every source is listed, or counted in the last line.
+    const lines = payload.embeds.flatMap((e) => e.description?.split('\n') ?? []);
+    const listed = lines.filter((l) => /^\d+\. /.test(l)).length;
+    expect(listed).toBeGreaterThan(0);
+    expect(lines.at(-1)).toBe(
+      `…and ${300 - listed} more sources: type a few words of a title in /facts' source option to find it.`,
+    );
+  });
+
+  it('GIVEN sources that all fit THEN lists them all, with no "more" line', () => {
+    const sources: SourceSummary[] = Array.from({ length: 5 }, (_, i) => ({
+      id: `s${i}`,
+      title: `Title ${i}`,
+      url: null,
+      publisher: null,
+      published: null,
+      path: `seeds/s${i}.txt`,
+      passages: 3,
+    }));
+    const description = renderSources(sources, 'v')
+      .embeds.map((e) => e.description)
+      .join('\n');
+    expect(description.split('\n')).toEqual(sources.map((s, i) => `${i + 1}. ${s.title} — date unknown`));
   });
 
   it('GIVEN a title with a link of its own THEN escapes each bracket once', () => {
