@@ -20,6 +20,8 @@ export const messages = {
   emptyQuestion: 'Ask a question about the story, for example: "How many fake accounts were used?"',
   emptyMessage: 'That message has no text to check against the sources.',
   noClaim: 'That message makes no claim the sources could check.',
+  ownMessage:
+    'That is an answer of this bot: its excerpts are quoted from the sources, as its citations show.',
   error: 'Something went wrong while answering. Please try again.',
   restarting: 'The bot is restarting. Please ask again in a minute.',
   expired: 'This answer has expired: the sources have changed since it was given. Please ask again.',

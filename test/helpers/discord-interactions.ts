@@ -102,7 +102,7 @@ export function userMessage(content: string, author: RawUser = newUser('author')
     channel_id: CHANNEL_ID,
     author,
     content,
-    embeds: [],
+    embeds: [] as object[],
     components: [],
     ...plainMessageFields(),
     timestamp: '2026-06-27T10:00:00.000Z',

@@ -254,7 +254,7 @@ function messageObject(body: unknown, id: string | undefined): Record<string, un
 /** The fields of a Discord message object that are the same for every message the fakes make. */
 export function plainMessageFields() {
   return {
-    attachments: [],
+    attachments: [] as object[],
     mentions: [],
     mention_roles: [],
     mention_everyone: false,

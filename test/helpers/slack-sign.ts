@@ -114,6 +114,8 @@ export function messageShortcut(fields: {
   threadTs?: string;
   responseUrl: string;
   callbackId?: string;
+  /** Who wrote the message: a user id, or `{ bot_id }` for a bot's message. Default user U3. */
+  author?: { user: string } | { bot_id: string; user?: string };
 }): SlackRequest {
   return interaction({
     type: 'message_action',
@@ -129,7 +131,7 @@ export function messageShortcut(fields: {
     message_ts: fields.ts ?? '1760000000.000200',
     message: {
       type: 'message',
-      user: 'U3',
+      ...(fields.author ?? { user: 'U3' }),
       ts: fields.ts ?? '1760000000.000200',
       text: fields.text,
       ...(fields.threadTs ? { thread_ts: fields.threadTs } : {}),

@@ -510,6 +510,17 @@ describe('message shortcut "Find sources"', () => {
     },
   );
 
+  it.each([
+    ['its bot id', { bot_id: 'BBOT' }],
+    ['its user id', { user: 'UBOT' }],
+  ])('tells the user privately, and checks nothing, on the bot’s own answer (by %s)', async (_, author) => {
+    await harness.post(messageShortcut({ text: CLAIM, author, responseUrl: harness.fake.responseUrl() }));
+    expect(only('response_url').body).toMatchObject({
+      response_type: 'ephemeral',
+      text: messages.ownMessage,
+    });
+  });
+
   it('tells the user privately when the message has no text', async () => {
     await harness.post(messageShortcut({ text: '', responseUrl: harness.fake.responseUrl() }));
     expect(only('response_url').body).toMatchObject({

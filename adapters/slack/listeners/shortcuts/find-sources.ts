@@ -20,6 +20,7 @@ export function findSourcesShortcut(deps: SlackDeps) {
     ack,
     respond,
     client,
+    context,
   }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const { message } = shortcut;
@@ -53,8 +54,12 @@ export function findSourcesShortcut(deps: SlackDeps) {
       deps,
       { rateKey: userKey(shortcut.team?.id, shortcut.user.id), privately },
       async (request) => {
-        if (!cleanMessage(text).text) {
-          await privately(noticeMessage(messages.emptyMessage));
+        // The bot's own answer is made of excerpts: checking it would only quote them back.
+        const own = [message.bot_id, message.user].some(
+          (id) => typeof id === 'string' && (id === context.botId || id === context.botUserId),
+        );
+        if (own || !cleanMessage(text).text) {
+          await privately(noticeMessage(own ? messages.ownMessage : messages.emptyMessage));
           return;
         }
         const result = deps.service.findSources('slack', text, request.requestId);
