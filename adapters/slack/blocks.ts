@@ -21,7 +21,7 @@ import {
   shorten,
 } from '../../src/present.js';
 import { type ButtonValue, encodeButtonValue } from './button-value.js';
-import { escapeMrkdwn, mrkdwnLink, userMention } from './mrkdwn.js';
+import { escapeMrkdwn, mrkdwnLink, shownAsSlackShowsIt, userMention } from './mrkdwn.js';
 
 /** Slack's limits, as documented for Block Kit and chat.postMessage. */
 export const SLACK_LIMITS = {
@@ -167,7 +167,9 @@ export function findSourcesMessage(result: FindSourcesResult, requestedBy?: stri
     });
     if (result.unsupported.length > 0) {
       // The message's own sentences that nothing supports, quoted back (escaped: they are user text).
-      const claims = result.unsupported.slice(0, 5).map((claim) => `> ${escapedWithin(claim, 500)}`);
+      const claims = result.unsupported
+        .slice(0, 5)
+        .map((claim) => `> ${escapedWithin(shownAsSlackShowsIt(claim), 500)}`);
       blocks.push(sectionBlock([`*${messages.unsupportedIntro}*`, ...claims].join('\n')));
     }
     const first = result.supporting[0];
@@ -251,7 +253,7 @@ function answerBlocks(answer: Answer, n: number, figure: string | null): types.K
 }
 
 function questionBlock(view: AnswerView): types.KnownBlock {
-  return contextBlock(`:mag: ${escapedWithin(view.question.text, 2900)}`, false);
+  return contextBlock(`:mag: ${escapedWithin(shownAsSlackShowsIt(view.question.text), 2900)}`, false);
 }
 
 /**

@@ -13,6 +13,26 @@ export function decodeSlackText(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
+/**
+ * Slack's markup in a user's text as Slack shows it, for echoing it back: `<@U1|ann>` as "@ann",
+ * `<#C1|general>` as "#general", `<!here>` as "@here", `<https://…|label>` as "label". Shown as plain text
+ * (escaped, in verbatim text objects), none of it mentions, links or notifies anyone.
+ */
+export function shownAsSlackShowsIt(text: string): string {
+  return text.replace(SLACK_MARKUP, (whole, ...args) => {
+    const { user, channel, special, url, label } = args.at(-1) as Record<string, string | undefined>;
+    if (user) return `@${label || 'someone'}`;
+    if (channel) return `#${label || 'a channel'}`;
+    if (special?.startsWith('subteam^')) return label ? `@${label.replace(/^@/, '')}` : '@a group';
+    if (special) return label || (/^(here|channel|everyone)$/.test(special) ? `@${special}` : whole);
+    return label || url || whole;
+  });
+}
+
+/** `<@U…|label>`, `<#C…|label>`, `<!here>`, `<!subteam^…|label>`, `<!date^…|label>`, `<https://…|label>`. */
+const SLACK_MARKUP =
+  /<(?:@(?<user>[UW][A-Z0-9]+)|#(?<channel>C[A-Z0-9]+)|!(?<special>[a-z][^<>|]*)|(?<url>[a-z][a-z0-9+.-]*:[^<>|\s]+))(?:\|(?<label>[^<>]*))?>/g;
+
 /** Removes mentions of the bot (`<@U123>` or `<@U123|facts>`) from raw message text. */
 export function stripBotMention(text: string, botUserId: string | undefined): string {
   if (!botUserId) return text;

@@ -15,7 +15,12 @@ import {
 } from '../../../adapters/slack/blocks.js';
 import { BUTTON_VALUE_MAX, decodeButtonValue } from '../../../adapters/slack/button-value.js';
 import { parseIntent } from '../../../adapters/slack/listeners/request.js';
-import { escapeMrkdwn, mrkdwnLink, stripBotMention } from '../../../adapters/slack/mrkdwn.js';
+import {
+  escapeMrkdwn,
+  mrkdwnLink,
+  shownAsSlackShowsIt,
+  stripBotMention,
+} from '../../../adapters/slack/mrkdwn.js';
 import type { Answer, AskResult, SourceSummary } from '../../../src/answer.js';
 import { cleanUserText, MAX_MESSAGE_LENGTH, messages, shorten } from '../../../src/present.js';
 import { buttons, mrkdwnTexts, quotes, slackLimitProblems } from '../../helpers/slack-blocks.js';
@@ -215,7 +220,7 @@ describe('findSourcesMessage', () => {
     });
     const json = JSON.stringify(message);
     expect(json).toContain('Not found in the sources:');
-    expect(json).toContain('&lt;!channel&gt; the moon &amp; the cheese');
+    expect(json).toContain('@channel the moon &amp; the cheese');
     expect(json).not.toContain('<!channel>');
   });
 
@@ -318,6 +323,18 @@ describe('sourcesMessage, helpMessage, noticeMessage', () => {
 });
 
 describe('text helpers', () => {
+  it.each([
+    ['<@U1|ann> and <@W2>', '@ann and @someone'],
+    ['<#C1|general> <#C2>', '#general #a channel'],
+    ['<!here> <!channel> <!everyone>', '@here @channel @everyone'],
+    ['<!subteam^S1|@devs> <!subteam^S2|ops>', '@devs @ops'],
+    ['<!date^1781000000^{date}|June 9, 2026>', 'June 9, 2026'],
+    ['<https://example.com/x|the report> <https://example.com/y>', 'the report https://example.com/y'],
+    ['a < b > c', 'a < b > c'],
+  ])('shows %j as Slack shows it: %j', (raw, shown) => {
+    expect(shownAsSlackShowsIt(raw)).toBe(shown);
+  });
+
   it.each([
     ['<@UBOT> how many?', 'how many?'],
     ['how many <@UBOT|facts> accounts?', 'how many accounts?'],

@@ -127,15 +127,16 @@ describe('/facts <question>', () => {
     expect(slackLimitProblems(call.body)).toEqual([]);
   });
 
-  it('escapes the echoed question, so <!channel>, <!here> and <@U…> notify nobody', async () => {
-    const question = '<!channel> <!here> <@U999> how many fake accounts & exchanges?';
+  it('echoes the question as Slack shows it, as plain text: <!channel>, <!here> and <@U…> notify nobody', async () => {
+    const question =
+      '<!channel> <!here> <@U999> <@U998|alice> in <#C42|general>: how many fake accounts & exchanges <https://example.com/x|per this report>?';
     await harness.post(slashCommand({ text: question, responseUrl: harness.fake.responseUrl() }));
     const call = only('response_url');
     // Button values carry the question back to us; Slack never renders or parses them.
     const shown = JSON.stringify(call.body, (key, value) => (key === 'value' ? undefined : value));
-    expect(shown).not.toMatch(/<!channel>|<!here>|<@U999>/);
+    expect(shown).not.toMatch(/<!channel>|<!here>|<@U99[89]|<#C42|<https:\/\/example/);
     expect(mrkdwnTexts(call.body).join('\n')).toContain(
-      '&lt;!channel&gt; &lt;!here&gt; &lt;@U999&gt; how many fake accounts &amp; exchanges?',
+      '@channel @here @someone @alice in #general: how many fake accounts &amp; exchanges per this report?',
     );
   });
 
