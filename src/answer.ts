@@ -95,6 +95,11 @@ export interface AskResult {
   corpusVersion: string;
 }
 
+/** A passage that supports claims of a message, with the sentences of the message it backs. */
+export interface Support extends Answer {
+  claims: string[];
+}
+
 /** The result of checking a message's claims against the corpus ("Find sources"). */
 export interface FindSourcesResult {
   /** The message text that was checked. */
@@ -106,8 +111,11 @@ export interface FindSourcesResult {
   claims: number;
   /** The message was longer than the bot checks (MAX_MESSAGE_LENGTH): the rest was not checked. */
   truncated: boolean;
-  /** Passages that support claims of the message, best first (empty when nothing supports it). */
-  supporting: Answer[];
+  /**
+   * Passages that support claims of the message (empty when nothing supports it): each backed claim's best
+   * passage, in the message's order, then the next best.
+   */
+  supporting: Support[];
   /** When some claims are supported: the sentences of the message that no passage supports. */
   unsupported: string[];
   /** When nothing supports the message: the nearest passages, to be labelled as not supporting it. */

@@ -157,6 +157,11 @@ export function disagreementLine(disagreement: Disagreement | null, offset = 0):
   return `Sources differ on this ${what}: ${values.join(' · ')}`;
 }
 
+/** The label shown on a passage that Find sources shows as support: the message's sentences it backs. */
+export function supportLabel(claims: string[]): string {
+  return `Supports: ${claims.map((claim) => `“${shorten(claim, 200)}”`).join(' · ')}`;
+}
+
 /** The label shown on an answer that is part of a disagreement, e.g. "Figure given: “28.8 million”". */
 export function figureLabel(answer: Answer, result: Pick<AskResult, 'disagreement'>): string | null {
   if (!result.disagreement || !answer.figure) return null;

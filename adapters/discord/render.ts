@@ -23,6 +23,7 @@ import {
   MAX_MESSAGE_LENGTH,
   messages,
   shorten,
+  supportLabel,
 } from '../../src/present.js';
 import { encodeButton } from './custom-id.js';
 
@@ -155,7 +156,8 @@ interface EmbedOptions {
   /** Number shown before the title, counted across pages (the disagreement line refers to it). */
   number: number;
   color: number;
-  figure: string | null;
+  /** A line in bold under the citation: the figure an answer gives, or the claims a passage supports. */
+  label: string | null;
 }
 
 /** One embed per answer, all of them together within the 6000-character total. */
@@ -169,7 +171,7 @@ function answerEmbeds(
     const opts = options(answer, i);
     const info = [
       infoLine(cite.details, 300),
-      opts.figure ? `**${infoLine(opts.figure, 300)}**` : null,
+      opts.label ? `**${infoLine(opts.label, 600)}**` : null,
       infoLine(cite.corroboration, 600),
     ].filter((line): line is string => line !== null);
     const embed: APIEmbed = {
@@ -232,7 +234,7 @@ export function renderAnswer(result: AskResult, view: AnswerView): Payload {
   const last = view.offset + result.answers.length;
   const embeds = answerEmbeds(
     result.answers.slice(0, LIMITS.embeds),
-    (answer, i) => ({ number: first + i, color: COLOR_ANSWER, figure: figureLabel(answer, result) }),
+    (answer, i) => ({ number: first + i, color: COLOR_ANSWER, label: figureLabel(answer, result) }),
     labels.footer(result.corpusVersion, first, last),
   );
   const buttons: APIButtonComponentWithCustomId[] = [];
@@ -274,10 +276,10 @@ export function renderFindSources(result: FindSourcesResult): Payload {
     return { content, embeds: [], components: [], allowedMentions: NO_MENTIONS };
   }
   if (result.supporting.length > 0) {
-    const shown = result.supporting.slice(0, PAGE_SIZE);
+    const shown = result.supporting.slice(0, LIMITS.embeds);
     const embeds = answerEmbeds(
       shown,
-      (_answer, i) => ({ number: i + 1, color: COLOR_ANSWER, figure: null }),
+      (_answer, i) => ({ number: i + 1, color: COLOR_ANSWER, label: supportLabel(shown[i]?.claims ?? []) }),
       labels.footer(result.corpusVersion, 1, shown.length),
     );
     // The message's own sentences that nothing supports, quoted back (escaped: they are user text).
@@ -297,7 +299,7 @@ export function renderFindSources(result: FindSourcesResult): Payload {
     nearest.length > 0
       ? answerEmbeds(
           nearest,
-          (_answer, i) => ({ number: i + 1, color: COLOR_NEAREST, figure: null }),
+          (_answer, i) => ({ number: i + 1, color: COLOR_NEAREST, label: null }),
           labels.footer(result.corpusVersion, 1, nearest.length),
         )
       : [];

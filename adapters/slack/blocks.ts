@@ -19,6 +19,7 @@ import {
   MAX_QUESTION_LENGTH,
   messages,
   shorten,
+  supportLabel,
 } from '../../src/present.js';
 import { type ButtonValue, encodeButtonValue } from './button-value.js';
 import { escapeMrkdwn, mrkdwnLink, shownAsSlackShowsIt, userMention } from './mrkdwn.js';
@@ -162,8 +163,8 @@ export function findSourcesMessage(result: FindSourcesResult, requestedBy?: stri
   const requester = userMention(requestedBy);
   if (requester) blocks.push(contextBlock(`Requested by ${requester}`, false));
   if (result.supporting.length > 0) {
-    result.supporting.slice(0, MAX_ANSWERS_SHOWN).forEach((answer, i) => {
-      blocks.push(...answerBlocks(answer, i + 1, null));
+    result.supporting.slice(0, MAX_ANSWERS_SHOWN).forEach((support, i) => {
+      blocks.push(...answerBlocks(support, i + 1, shownAsSlackShowsIt(supportLabel(support.claims))));
     });
     if (result.unsupported.length > 0) {
       // The message's own sentences that nothing supports, quoted back (escaped: they are user text).
@@ -230,14 +231,17 @@ export function noticeMessage(text: string): SlackMessage {
   return { text: escaped, blocks: [sectionBlock(escaped)] };
 }
 
-/** An excerpt as a quote, then its citation: linked title, details, figure label, "also reported by". */
-function answerBlocks(answer: Answer, n: number, figure: string | null): types.KnownBlock[] {
+/**
+ * An excerpt as a quote, then its citation: linked title, details, a label (the figure it gives, or the
+ * claims it supports), "also reported by".
+ */
+function answerBlocks(answer: Answer, n: number, label: string | null): types.KnownBlock[] {
   const cite = citationParts(answer);
   // Budgets per part keep the line under the limit however long a title or a list of outlets is.
   const link = cite.link && cite.link.length <= MAX_LINK ? cite.link : null;
   const title = mrkdwnLink(link, shorten(cite.title, 300));
   const lines = [`*${n}.* ${title} · ${escapedWithin(cite.details, 300)}`];
-  if (figure) lines.push(escapedWithin(figure, 400));
+  if (label) lines.push(escapedWithin(label, 800));
   if (cite.corroboration) lines.push(escapedWithin(cite.corroboration, 800));
   const quote = shorten(answer.excerpt, EXCERPT_MAX);
   const citation: types.ContextBlock = {

@@ -14,6 +14,7 @@ import type {
   FindSourcesResult,
   QuestionKind,
   SourceSummary,
+  Support,
 } from '../answer.js';
 import { type Corpus, type Source, shownPath } from '../corpus/load.js';
 import { METADATA_FILE, SYNONYMS_FILE } from '../corpus/metadata.js';
@@ -83,6 +84,10 @@ export interface FactsIndex {
  * answerable ones.
  */
 export const MIN_COVERAGE = 0.45;
+/** "Find sources" shows at most this many passages: one per backed claim first (Discord shows 10 embeds). */
+const MAX_SUPPORTS = 10;
+/** …and fills up to this many with the next best passages of the claims. */
+const MIN_SUPPORTS_SHOWN = 5;
 
 export interface IndexOptions {
   /** Share of a question a passage must cover to be an answer. Default `MIN_COVERAGE`. */
@@ -396,9 +401,10 @@ export class SearchIndex implements FactsIndex {
 
   findSources(text: string): FindSourcesResult {
     const { text: clean, truncated } = cleanMessage(String(text));
-    const best = new Map<number, Ranked>();
     const nearest = new Map<number, Ranked>();
-    const unsupported: string[] = [];
+    /** Each claim the sources back, in the message's order, with its backing passages, best first. */
+    const backed: Array<{ sentence: string; backing: Ranked[] }> = [];
+    const unsupported = new Set<string>();
     let claims = 0;
     // Each line on its own: a list of claims without full stops is several claims, not one.
     const sentences = clean
@@ -411,30 +417,49 @@ export class SearchIndex implements FactsIndex {
       const claim = this.#parse(said);
       if (claim.concepts.length < 2) continue;
       claims++;
-      let supported = false;
+      const backing: Ranked[] = [];
       for (const r of this.#rank(claim, {}, 0)) {
-        const supports = statesEveryWord(claim, r.passage) && this.#backs(said, r.passage);
-        supported ||= supports;
-        const into = supports ? best : nearest;
-        if ((into.get(r.passage.id)?.score ?? -1) < r.score) into.set(r.passage.id, r);
+        if (statesEveryWord(claim, r.passage) && this.#backs(said, r.passage)) backing.push(r);
+        else if ((nearest.get(r.passage.id)?.score ?? -1) < r.score) nearest.set(r.passage.id, r);
       }
-      if (!supported) unsupported.push(sentence);
+      if (backing.length > 0) backed.push({ sentence, backing });
+      else unsupported.add(sentence);
     }
-    const top = (map: Map<number, Ranked>, n: number) =>
-      [...map.values()]
-        .sort((a, b) => b.score - a.score)
-        .slice(0, n)
-        .map((r) => this.#answer(r, [], 'other'));
-    const supporting = top(best, 5);
+    const supporting = this.#supports(backed);
+    const near = [...nearest.values()].sort((a, b) => b.score - a.score).slice(0, 3);
     return {
       text: String(text),
       claims,
       truncated,
       supporting,
-      unsupported: supporting.length > 0 ? unsupported : [],
-      nearest: supporting.length > 0 ? [] : top(nearest, 3),
+      unsupported: supporting.length > 0 ? [...unsupported] : [],
+      nearest: supporting.length > 0 ? [] : near.map((r) => this.#answer(r, [], 'other')),
       corpusVersion: this.version,
     };
+  }
+
+  /**
+   * The passages to show for the claims the sources back: each claim's best passage first, in the
+   * message's order (so that every backed claim shows its evidence), then the next best of any, up to
+   * MAX_SUPPORTS. Each lists every claim it backs.
+   */
+  #supports(backed: Array<{ sentence: string; backing: Ranked[] }>): Support[] {
+    const chosen = new Map<number, Ranked>();
+    for (const { backing } of backed) {
+      const [first] = backing;
+      if (first && chosen.size < MAX_SUPPORTS) chosen.set(first.passage.id, first);
+    }
+    const rest = backed.flatMap(({ backing }) => backing.slice(1)).sort((a, b) => b.score - a.score);
+    for (const r of rest) {
+      if (chosen.size >= Math.min(MAX_SUPPORTS, MIN_SUPPORTS_SHOWN)) break;
+      if (!chosen.has(r.passage.id)) chosen.set(r.passage.id, r);
+    }
+    return [...chosen.values()].map((r) => ({
+      ...this.#answer(r, [], 'other'),
+      claims: backed
+        .filter(({ backing }) => backing.some((b) => b.passage.id === r.passage.id))
+        .map(({ sentence }) => sentence),
+    }));
   }
 
   /**

@@ -471,6 +471,25 @@ describe('findSources', () => {
     expect(two.unsupported).toEqual(['The moon is made of cheese.']);
   });
 
+  it('shows each backed claim’s best passage, in the message’s order, each saying which claims it backs', () => {
+    const claims = [
+      'The operators used commercial proxy services.',
+      'Elon Musk praised Anthropic.',
+      'Alibaba used 25,000 fraudulent accounts.',
+      'Anthropic told U.S. senators that Alibaba ran the largest known distillation attack.',
+    ];
+    const result = index.findSources(claims.join(' '));
+    result.supporting.forEach(expectVerbatim);
+    expect(result.unsupported).toEqual(['Elon Musk praised Anthropic.']);
+    const backed = [claims[0], claims[2], claims[3]];
+    // The first passages are, in order, the best one for each backed claim.
+    expect(result.supporting.slice(0, 3).map((s) => s.claims[0])).toEqual(backed);
+    for (const support of result.supporting) {
+      expect(support.claims.length).toBeGreaterThan(0);
+      for (const claim of support.claims) expect(backed).toContain(claim);
+    }
+  });
+
   it('reads each line of a message as its own claims, as in a list without full stops', () => {
     const result = index.findSources(
       'Key facts\nAlibaba used 25,000 fake accounts\n- The campaign ran from April 22 to June 5, 2026\n' +
@@ -562,9 +581,9 @@ describe('findSources', () => {
 
   it('does not read a capitalised contraction as a name', () => {
     const claim = 'Alibaba use about 25,000 fake accounts?';
-    const supporting = index.findSources(`Didn't ${claim}`).supporting;
-    expect(supporting.length).toBeGreaterThan(0);
-    expect(supporting).toEqual(index.findSources(`didn't ${claim}`).supporting);
+    const excerpts = (text: string) => index.findSources(text).supporting.map((s) => s.excerpt);
+    expect(excerpts(`Didn't ${claim}`).length).toBeGreaterThan(0);
+    expect(excerpts(`Didn't ${claim}`)).toEqual(excerpts(`didn't ${claim}`));
   });
 
   it('does not back a claim with a passage that denies it, nor a denial with a passage that asserts it', () => {

@@ -256,7 +256,7 @@ describe('renderFindSources', () => {
     const base = { text: 't', truncated: true, unsupported: [], corpusVersion: 'v' };
     for (const result of [
       { ...base, claims: 0, supporting: [], nearest: [] },
-      { ...base, claims: 1, supporting: [answer('supported', 'T', [])], nearest: [] },
+      { ...base, claims: 1, supporting: [{ ...answer('supported', 'T', []), claims: ['c'] }], nearest: [] },
       { ...base, claims: 1, supporting: [], nearest: [answer('near', 'T', [])] },
     ]) {
       expect(renderFindSources(result).content.split('\n')).toContain(notice);
@@ -269,13 +269,33 @@ describe('renderFindSources', () => {
       text: 't',
       claims: 2,
       truncated: false,
-      supporting: [answer('supported', 'T', [])],
+      supporting: [{ ...answer('supported', 'T', []), claims: ['It is supported.'] }],
       unsupported: ['@everyone **the moon** is cheese.'],
       nearest: [],
       corpusVersion: 'v',
     });
     expect(payload.content).toBe('Not found in the sources:\n> @everyone \\*\\*the moon\\*\\* is cheese.');
     expect(payload.allowedMentions).toEqual({ parse: [] });
+  });
+
+  it('GIVEN passages that back claims THEN shows each with the claims it backs, escaped', () => {
+    const payload = renderFindSources({
+      text: 't',
+      claims: 3,
+      truncated: false,
+      supporting: [
+        { ...answer('one', 'T', []), claims: ['First **claim**.', 'Second claim.'] },
+        { ...answer('two', 'T', []), claims: ['Third claim.'] },
+      ],
+      unsupported: [],
+      nearest: [],
+      corpusVersion: 'v',
+    });
+    expect(payload.embeds).toHaveLength(2);
+    expect(payload.embeds[0]?.description).toContain(
+      '**Supports: “First \\*\\*claim\\*\\*.” · “Second claim.”**',
+    );
+    expect(payload.embeds[1]?.description).toContain('**Supports: “Third claim.”**');
   });
 
   it('GIVEN no support THEN says so and shows the nearest passages', () => {

@@ -200,7 +200,7 @@ describe('findSourcesMessage', () => {
     const base = { text: 't', truncated: true, unsupported: [], corpusVersion: 'v' };
     for (const result of [
       { ...base, claims: 0, supporting: [], nearest: [] },
-      { ...base, claims: 1, supporting: [answer()], nearest: [] },
+      { ...base, claims: 1, supporting: [{ ...answer(), claims: ['c'] }], nearest: [] },
       { ...base, claims: 1, supporting: [], nearest: [answer()] },
     ]) {
       expect(mrkdwnTexts(findSourcesMessage(result) as never)).toContain(notice);
@@ -213,7 +213,7 @@ describe('findSourcesMessage', () => {
       text: 't',
       claims: 2,
       truncated: false,
-      supporting: [answer()],
+      supporting: [{ ...answer(), claims: ['It is supported.'] }],
       unsupported: ['<!channel> the moon & the cheese'],
       nearest: [],
       corpusVersion: 'v',
@@ -229,13 +229,17 @@ describe('findSourcesMessage', () => {
       text: 't',
       claims: 2,
       truncated: false,
-      supporting: [answer()],
+      supporting: [{ ...answer(), claims: ['<@U1|ann> says it is *so*.', 'And so.'] }],
       unsupported: [],
       nearest: [],
       corpusVersion: 'v',
     });
     expect(quotes(message as never)).toEqual([answer().excerpt]);
     expect(JSON.stringify(message)).not.toContain(messages.noSupport);
+    // Each passage says which sentences of the message it backs.
+    expect(mrkdwnTexts(message as never).join('\n')).toContain(
+      'Supports: “@ann says it is *so*.” · “And so.”',
+    );
   });
 
   it('says no source supports the message and labels the nearest passages as not supporting it', () => {
@@ -290,7 +294,7 @@ describe('sourcesMessage, helpMessage, noticeMessage', () => {
         text: 't',
         claims: 1,
         truncated: false,
-        supporting: [answer()],
+        supporting: [{ ...answer(), claims: ['@here it is.'] }],
         unsupported: ['@here'],
         nearest: [],
         corpusVersion: 'v',
