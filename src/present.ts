@@ -25,6 +25,7 @@ export const messages = {
   error: 'Something went wrong while answering. Please try again.',
   restarting: 'The bot is restarting. Please ask again in a minute.',
   expired: 'This answer has expired: the sources have changed since it was given. Please ask again.',
+  buttonUnusable: 'This button no longer works. Please ask again.',
   noMore: 'No more passages answer this question.',
   rateLimited: (seconds: number) =>
     `You are asking too quickly. Please wait ${counted(seconds, 'second')} and try again.`,

@@ -17,13 +17,19 @@ import { decodeButton, sourceFromKey } from './custom-id.js';
 import { PAGE_SIZE, questionFromContent, renderAnswer } from './render.js';
 import { replyEphemeral } from './respond.js';
 
-/** Handles a click on a More or Share button; any other button is answered as expired. */
+/**
+ * Handles a click on a More or Share button: one from before the sources changed is answered as expired,
+ * one this version cannot read (another bot's, or an edited message's) as no longer working.
+ */
 export async function handleButton(interaction: ButtonInteraction, { service, request }: CommandContext) {
   const state = decodeButton(interaction.customId);
   const question = questionFromContent(interaction.message.content);
-  const sourceIds = service.sources().map((s) => s.id);
-  const source = state ? sourceFromKey(state.source, sourceIds) : undefined;
-  if (!state || state.corpusVersion !== service.corpusVersion || question === null || source === undefined) {
+  if (!state || question === null) return replyEphemeral(interaction, messages.buttonUnusable);
+  const source = sourceFromKey(
+    state.source,
+    service.sources().map((s) => s.id),
+  );
+  if (state.corpusVersion !== service.corpusVersion || source === undefined) {
     return replyEphemeral(interaction, messages.expired);
   }
   // Turning a page or sharing an answer asks no new question: it does not count against the user's rate.

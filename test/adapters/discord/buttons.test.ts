@@ -194,17 +194,19 @@ describe('answer buttons', () => {
     });
 
     it.each([
-      ['an unknown button', 'other:thing', '**Question:** How many?'],
-      ['a malformed id', 'facts:more:x:abc:-', '**Question:** How many?'],
-      ['a message without its question', 'facts:more:3:VERSION:-', 'something else'],
-      ['a source no longer in the corpus', 'facts:more:3:VERSION:gone', '**Question:** How many?'],
-    ])('GIVEN %s THEN answers that it has expired', async (_name, customId, content) => {
+      ['an unknown button', 'other:thing', '**Question:** How many?', messages.buttonUnusable],
+      ['a malformed id', 'facts:more:x:abc:-', '**Question:** How many?', messages.buttonUnusable],
+      ['a message without its question', 'facts:more:3:VERSION:-', 'something else', messages.buttonUnusable],
+      [
+        'a source no longer in the corpus',
+        'facts:more:3:VERSION:gone',
+        '**Question:** How many?',
+        messages.expired,
+      ],
+    ])('GIVEN %s THEN says so: %s', async (_name, customId, content, notice) => {
       const id = customId.replace('VERSION', bot.service.corpusVersion);
       const { callback } = await exchange(buttonClick(id, { content }, EPHEMERAL));
-      expect(callback).toMatchObject({
-        type: CALLBACK.reply,
-        data: { content: messages.expired, flags: EPHEMERAL },
-      });
+      expect(callback).toMatchObject({ type: CALLBACK.reply, data: { content: notice, flags: EPHEMERAL } });
     });
   });
 });

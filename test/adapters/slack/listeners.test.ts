@@ -8,6 +8,7 @@ import { shareAction } from '../../../adapters/slack/listeners/actions/share.js'
 import { factsCommand } from '../../../adapters/slack/listeners/commands/facts.js';
 import { findSourcesShortcut } from '../../../adapters/slack/listeners/shortcuts/find-sources.js';
 import type { AskResult, FindSourcesResult } from '../../../src/answer.js';
+import { messages } from '../../../src/present.js';
 import type { FactsIndex } from '../../../src/search/facts-index.js';
 import { FactsService } from '../../../src/service.js';
 
@@ -104,12 +105,18 @@ describe('listeners acknowledge first', () => {
     expect(log).toContain('ask');
   });
 
-  it('answers a button it cannot read with the short error, after the ack', async () => {
+  it('answers a button it cannot read with "no longer works", after the ack', async () => {
     const log: string[] = [];
     const action = { action_id: 'facts_more', value: 'not ours' };
+    const sent: unknown[] = [];
+    const respond = async (message: unknown) => {
+      log.push('respond');
+      sent.push(message);
+    };
     await moreAction({ service: recordingService(log) })(
-      args(log, { action, body: { team: null, user: { id: 'U1' } } }),
+      args(log, { action, body: { team: null, user: { id: 'U1' } }, respond }),
     );
     expect(log).toEqual(['ack', 'respond']);
+    expect(sent).toMatchObject([{ response_type: 'ephemeral', text: messages.buttonUnusable }]);
   });
 });

@@ -43,8 +43,10 @@ export function answerButton(deps: SlackDeps, onClick: (click: AnswerClick) => P
     const rateKey = asking ? userKey(body.team?.id, body.user.id) : undefined;
     await runRequest(deps, { rateKey, privately }, async (request) => {
       const value = decodeButtonValue(action.value);
-      if (!value)
-        throw new Error(`Slack: button ${action.action_id} carries a value this version cannot read`);
+      if (!value) {
+        await privately(noticeMessage(messages.buttonUnusable));
+        return;
+      }
       if (!asking && value.v !== deps.service.corpusVersion) {
         await privately(noticeMessage(messages.expired));
         return;
