@@ -63,12 +63,12 @@ async function openIndex(dir: string): Promise<FactsIndex> {
   }
 }
 
-/** The non-blank lines of standard input, with their line numbers. */
+/** The lines of standard input that hold a question (not blank once cleaned, as a question is), numbered. */
 async function* stdinLines(): AsyncGenerator<{ text: string; line: number }> {
   let line = 0;
   for await (const text of createInterface({ input: process.stdin, terminal: false })) {
     line++;
-    if (text.trim().length > 0) yield { text, line };
+    if (cleanUserText(text).text.length > 0) yield { text, line };
   }
 }
 

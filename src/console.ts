@@ -19,6 +19,12 @@ export async function runConsole({ service, input, output }: ConsoleOptions): Pr
   const interactive = (input as { isTTY?: boolean }).isTTY === true;
   const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
   const write = (text: string) => output.write(`${forTerminal(text)}\n`);
+  // A reader that stops early (`npm start < questions | head -1`) closes the pipe: that ends the console,
+  // quietly, as the end of its input does.
+  output.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    lines.close();
+  });
   if (interactive) {
     write(GREETING);
     lines.setPrompt('facts> ');

@@ -58,10 +58,11 @@ describe('facts ask', () => {
     }
   });
 
-  it('answers each line of standard input as JSON Lines, in order', () => {
+  it('answers each line of standard input that holds a question as JSON Lines, in order', () => {
     const { stdout } = facts(
       ['ask', '--json'],
-      'How many fake accounts were used?\n\nWhat is the capital of France?\n',
+      // Blank lines, of spaces or of invisible characters alone, hold no question.
+      'How many fake accounts were used?\n\n   \n\u200b\u0007\nWhat is the capital of France?\n',
     );
     const lines = stdout
       .trim()

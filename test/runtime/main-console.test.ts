@@ -1,10 +1,12 @@
 /** `npm start` with no chat credentials, and with an environment it cannot run with. */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { messages } from '../../src/present.js';
-import { killAll, repoRoot, spawnFacts } from '../helpers/spawn-facts.js';
+import { CONFIG_KEYS, killAll, repoRoot, spawnFacts } from '../helpers/spawn-facts.js';
 
 afterEach(killAll);
 
@@ -20,6 +22,24 @@ describe('npm start with no credentials', () => {
     expect(stdout).toContain(messages.refusal);
     expect(stdout).not.toContain('{"level"'); // logs go to standard error
     expect(facts.stderr()).toMatch(/^No chat credentials set.*DISCORD_TOKEN.*SLACK_BOT_TOKEN.*$/m);
+  });
+
+  it('ends quietly, exit 0, when its reader closes the pipe early', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0' };
+    for (const key of CONFIG_KEYS) env[key] = '';
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: repoRoot, env });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.stdin.on('error', () => {});
+    // Like `| head -1`: the first answer read, the pipe closed while more are on their way.
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.stdin.end('How many fake accounts were used?\n'.repeat(3000));
+    const [code] = (await once(child, 'close')) as [number | null];
+    expect(code).toBe(0);
+    expect(stderr).not.toMatch(/uncaught|EPIPE/);
+    expect(stderr).toContain('"msg":"shutdown complete"');
   });
 
   it('logs one line per question with platform, latency, outcome and request id', async () => {
