@@ -48,6 +48,15 @@ const MAX_LINK = 1500;
 const MAX_SUGGESTIONS = 10;
 /** Answers shown in one message: two blocks each, leaving room for the blocks around them. */
 export const MAX_ANSWERS_SHOWN = 20;
+/**
+ * Text the answers of one message may hold in all, quotes and citations, shared among them. Slack refuses a
+ * message whose blocks hold more than about 12,000 characters of text in all (`msg_blocks_too_long`, not
+ * documented; slackapi/bolt-js#2509 and #2867), and what else a message holds (the question, the claims no
+ * passage states, notices) stays under about 2,500.
+ */
+export const ANSWERS_TEXT_MAX = 7500;
+/** The least room a citation gets, however many answers share a message. */
+const CITATION_MIN = 240;
 
 /** Action ids of our buttons; the listeners are registered on the same constants. */
 export const ACTION = {
@@ -112,8 +121,9 @@ export function answerMessage(result: AskResult, view: AnswerView): SlackMessage
   // Numbered across pages: "More" continues the count.
   const differ = disagreementLine(result.disagreement, offset);
   if (differ) blocks.push(sectionBlock(`:warning: ${escapedWithin(differ, 2900)}`));
-  result.answers.slice(0, MAX_ANSWERS_SHOWN).forEach((answer, i) => {
-    blocks.push(...answerBlocks(answer, offset + i + 1, figureLabel(answer, result)));
+  const answers = result.answers.slice(0, MAX_ANSWERS_SHOWN);
+  answers.forEach((answer, i) => {
+    blocks.push(...answerBlocks(answer, offset + i + 1, figureLabel(answer, result), roomFor(answers)));
   });
 
   const shared = userMention(view.sharedBy);
@@ -163,14 +173,16 @@ export function findSourcesMessage(result: FindSourcesResult, requestedBy?: stri
   const requester = userMention(requestedBy);
   if (requester) blocks.push(contextBlock(`Requested by ${requester}`, false));
   if (result.supporting.length > 0) {
-    result.supporting.slice(0, MAX_ANSWERS_SHOWN).forEach((support, i) => {
-      blocks.push(...answerBlocks(support, i + 1, shownAsSlackShowsIt(supportLabel(support.claims))));
+    const supports = result.supporting.slice(0, MAX_ANSWERS_SHOWN);
+    supports.forEach((support, i) => {
+      const label = shownAsSlackShowsIt(supportLabel(support.claims));
+      blocks.push(...answerBlocks(support, i + 1, label, roomFor(supports)));
     });
     if (result.unsupported.length > 0) {
       // The message's own sentences that nothing supports, quoted back (escaped: they are user text).
       const claims = result.unsupported
         .slice(0, 5)
-        .map((claim) => `> ${escapedWithin(shownAsSlackShowsIt(claim), 500)}`);
+        .map((claim) => `> ${escapedWithin(shownAsSlackShowsIt(claim), 300)}`);
       blocks.push(sectionBlock([`*${messages.unsupportedIntro}*`, ...claims].join('\n')));
     }
     const first = result.supporting[0];
@@ -182,8 +194,9 @@ export function findSourcesMessage(result: FindSourcesResult, requestedBy?: stri
   blocks.push(sectionBlock(`*${escapeMrkdwn(messages.noSupport)}*`));
   if (result.nearest.length > 0) {
     blocks.push(contextBlock(messages.nearestIntro));
-    result.nearest.slice(0, MAX_ANSWERS_SHOWN).forEach((answer, i) => {
-      blocks.push(...answerBlocks(answer, i + 1, null));
+    const nearest = result.nearest.slice(0, MAX_ANSWERS_SHOWN);
+    nearest.forEach((answer, i) => {
+      blocks.push(...answerBlocks(answer, i + 1, null, roomFor(nearest)));
     });
   }
   return { text: fallback(messages.noSupport), blocks: withinBlockLimit(blocks) };
@@ -199,14 +212,22 @@ export function sourcesMessage(sources: SourceSummary[]): SlackMessage {
   });
   const blocks: types.KnownBlock[] = [sectionBlock(`*Sources (${sources.length})*`)];
   let current = '';
+  let total = 0;
+  let shown = 0;
   for (const line of lines) {
+    // Within the text a message may hold in all (see ANSWERS_TEXT_MAX); the rest is counted, not left out unsaid.
+    if (total + line.length + 1 > ANSWERS_TEXT_MAX) break;
     if (current && current.length + 1 + line.length > SLACK_LIMITS.sectionText) {
       blocks.push(sectionBlock(current));
       current = '';
     }
     current = current ? `${current}\n${line}` : line;
+    total += line.length + 1;
+    shown++;
   }
   if (current) blocks.push(sectionBlock(current));
+  if (shown < lines.length)
+    blocks.push(contextBlock(`…and ${counted(lines.length - shown, 'more source')}.`));
   return { text: `Sources (${sources.length})`, blocks: withinBlockLimit(blocks) };
 }
 
@@ -235,18 +256,21 @@ export function noticeMessage(text: string): SlackMessage {
  * An excerpt as a quote, then its citation: linked title, details, a label (the figure it gives, or the
  * claims it supports), "also reported by".
  */
-function answerBlocks(answer: Answer, n: number, label: string | null): types.KnownBlock[] {
+function answerBlocks(answer: Answer, n: number, label: string | null, room: number): types.KnownBlock[] {
   const cite = citationParts(answer);
-  // Budgets per part keep the line under the limit however long a title or a list of outlets is.
-  const link = cite.link && cite.link.length <= MAX_LINK ? cite.link : null;
+  // The quote takes up to 60% of the answer's room; its citation what is left.
+  const quote = shorten(answer.excerpt, Math.min(EXCERPT_MAX, Math.floor(room * 0.6)));
+  const citationMax = Math.min(SLACK_LIMITS.sectionText, Math.max(CITATION_MIN, room - quote.length));
+  // Budgets per part keep the line under the limit however long a title or a list of outlets is; a passage
+  // link too long for the room leaves the title unlinked.
+  const link = cite.link && cite.link.length <= Math.min(MAX_LINK, citationMax / 2) ? cite.link : null;
   const title = mrkdwnLink(link, shorten(cite.title, 300));
   const lines = [`*${n}.* ${title} · ${escapedWithin(cite.details, 300)}`];
   if (label) lines.push(escapedWithin(label, 800));
   if (cite.corroboration) lines.push(escapedWithin(cite.corroboration, 800));
-  const quote = shorten(answer.excerpt, EXCERPT_MAX);
   const citation: types.ContextBlock = {
     type: 'context',
-    elements: [mrkdwn(clip(lines.join('\n')))],
+    elements: [mrkdwn(clip(lines.join('\n'), citationMax))],
   };
   // Slack rejects an empty text element; an excerpt of whitespace alone shows as its citation only.
   if (!quote) return [citation];
@@ -316,9 +340,14 @@ export function escapedWithin(text: string, max: number): string {
  * Mrkdwn that is still too long after its parts were shortened (escaping adds characters): cut at a word
  * boundary, never inside an entity or a link.
  */
-function clip(mrkdwn: string): string {
-  if (mrkdwn.length <= SLACK_LIMITS.sectionText) return mrkdwn;
-  const cut = shorten(mrkdwn, SLACK_LIMITS.sectionText);
+/** The room of each of `answers` shown in one message (see ANSWERS_TEXT_MAX). */
+function roomFor(answers: readonly unknown[]): number {
+  return Math.floor(ANSWERS_TEXT_MAX / Math.max(1, answers.length));
+}
+
+function clip(mrkdwn: string, max: number = SLACK_LIMITS.sectionText): string {
+  if (mrkdwn.length <= max) return mrkdwn;
+  const cut = shorten(mrkdwn, max);
   // A cut inside "<url|label>" or "&amp;" would break the markup: drop the broken tail.
   return cut.replace(/<[^>]*…$/, '…').replace(/&[a-z]*…$/, '…');
 }

@@ -69,6 +69,9 @@ export function slackLimitProblems(message: Json): string[] {
         problems.push(`${where}: a block type these tests do not know`);
     }
   });
+  // Slack refuses blocks holding more than about 12,000 characters of text in all (msg_blocks_too_long).
+  const total = [...mrkdwnTexts({ blocks }), ...quotes({ blocks })].join('').length;
+  if (total > 11_000) problems.push(`${total} characters of text in all (about 12,000 at most)`);
   return problems;
 }
 

@@ -273,6 +273,29 @@ describe('sourcesMessage, helpMessage, noticeMessage', () => {
     expect(text).toContain('Source &lt;0&gt;');
     expect(text).toContain(' · 1 passage · id s1');
     expect(text).toContain(' · 2 passages · id s2');
+    const listed = (text.match(/^• /gm) ?? []).length;
+    expect(listed).toBeLessThan(300);
+    expect(text).toContain(`…and ${300 - listed} more sources.`);
+  });
+
+  it('keeps a Find sources reply of ten long passages within the text Slack takes in one message', () => {
+    const long = (i: number) => ({
+      ...answer(),
+      excerpt: `Passage ${i} ${'word '.repeat(700)}`,
+      source: { ...answer().source, title: `Title ${'t'.repeat(400)}` },
+      claims: [`Claim ${'c'.repeat(300)}`, `Another ${'d'.repeat(300)}`],
+    });
+    const message = findSourcesMessage({
+      text: 't',
+      claims: 12,
+      truncated: true,
+      supporting: Array.from({ length: 10 }, (_, i) => long(i)),
+      unsupported: Array.from({ length: 5 }, (_, i) => `Unsupported ${i} ${'u'.repeat(600)}`),
+      nearest: [],
+      corpusVersion: 'v',
+    });
+    expect(slackLimitProblems(message as never)).toEqual([]);
+    expect(quotes(message as never)).toHaveLength(10);
   });
 
   it('explains every way to ask', () => {
