@@ -475,11 +475,13 @@ describe('message shortcut "Find sources"', () => {
     expect(only('chat.postMessage').body.thread_ts).toBe('5.0');
   });
 
-  it('says clearly that no source supports an unsupported message, and labels the nearest passages', async () => {
+  it('tells the asker alone that no passage confirms a message, with the nearest passages labelled so', async () => {
     // Near the story (fake accounts) but not supported by it: another company, another figure.
     const claim = 'Google used 50,000 fake accounts against Claude.';
     await harness.post(messageShortcut({ text: claim, responseUrl: harness.fake.responseUrl() }));
-    const call = only('chat.postMessage');
+    // Not in the thread: under someone's message it would read as a public verdict.
+    const call = only('response_url');
+    expect(call.body.response_type).toBe('ephemeral');
     const text = unescapeMrkdwn(mrkdwnTexts(call.body).join('\n'));
     expect(text).toContain(messages.noSupport);
     const { nearest } = service.findSources('slack', claim);

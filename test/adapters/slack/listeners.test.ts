@@ -89,7 +89,8 @@ describe('listeners acknowledge first', () => {
       message: { ts: '1.1', text: 'a claim' },
     };
     await findSourcesShortcut({ service: recordingService(log) })(args(log, { shortcut }));
-    expect(log).toEqual(['ack', 'findSources', 'postMessage']);
+    // Nothing backs the claim: the asker alone is told.
+    expect(log).toEqual(['ack', 'findSources', 'respond']);
   });
 
   it.each([

@@ -63,9 +63,11 @@ export function findSourcesShortcut(deps: SlackDeps) {
           return;
         }
         const result = deps.service.findSources('slack', text, request.requestId);
-        // A message that makes no claim gets no public verdict in its thread: only the asker is told.
-        if (result.claims === 0) await privately(findSourcesMessage(result));
-        else await inThread(findSourcesMessage(result, shortcut.user.id));
+        // Passages that back the message go to its thread. "Not confirmed" goes to the asker alone: posted
+        // under someone's message it would read as a public verdict, though a true claim worded far from
+        // its source is not confirmed either (and a message with no claim has none to judge).
+        if (result.supporting.length > 0) await inThread(findSourcesMessage(result, shortcut.user.id));
+        else await privately(findSourcesMessage(result));
       },
     );
   };
