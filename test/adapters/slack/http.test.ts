@@ -388,31 +388,15 @@ describe('@facts mentions', () => {
 });
 
 describe('direct messages', () => {
-  it('answers in the DM', async () => {
-    await harness.post(
-      eventCallback({
-        type: 'message',
-        channel_type: 'im',
-        channel: 'D1',
-        user: 'U1',
-        text: ANSWERED,
-        ts: '3.1',
-      }),
-    );
-    const call = only('chat.postMessage');
-    expect(call.body.channel).toBe('D1');
-    expect(call.body.thread_ts).toBeUndefined();
-    expectVerbatim(quotes(call.body), service.ask('slack', ANSWERED).answers);
-  });
-
   it.each([
+    ['as typed', {}, undefined],
     ['with a file attached', { subtype: 'file_share', files: [{ id: 'F1' }] }, undefined],
     [
       'a thread reply also sent to the conversation',
       { subtype: 'thread_broadcast', thread_ts: '2.9' },
       '2.9',
     ],
-  ])('answers a message %s', async (_, fields, thread) => {
+  ])('answers a message in the DM %s', async (_, fields, thread) => {
     await harness.post(
       eventCallback({
         type: 'message',
