@@ -151,7 +151,6 @@ interface IndexParts {
   bySource: BySource;
   mini: MiniSearch<SearchDocument>;
   documentFrequency: Map<string, number>;
-  commonWords: Set<string>;
   synonyms: Map<string, string[]>;
   vocabulary: Array<[string, number]>;
   warnings: Set<string>;
@@ -179,7 +178,6 @@ export class SearchIndex implements FactsIndex {
   readonly #mini: MiniSearch<SearchDocument>;
   readonly #documentFrequency: Map<string, number>;
   /** The words the corpus writes in lower case somewhere (folded): common words, not names. */
-  readonly #commonWords: Set<string>;
   readonly #synonyms: Map<string, string[]>;
   readonly #vocabulary: Array<[string, number]>;
   /** The example questions offered, set once the index can tell which it answers (see #offerSuggestions). */
@@ -201,7 +199,6 @@ export class SearchIndex implements FactsIndex {
     this.#bySource = parts.bySource;
     this.#mini = parts.mini;
     this.#documentFrequency = parts.documentFrequency;
-    this.#commonWords = parts.commonWords;
     this.#synonyms = parts.synonyms;
     this.#vocabulary = parts.vocabulary;
     this.#warnings = parts.warnings;
@@ -223,14 +220,12 @@ export class SearchIndex implements FactsIndex {
       bySource.set(source, { passages: [], titleTerms: new Set(analyze(source.title)) });
     }
     const documentFrequency = new Map<string, number>();
-    const commonWords = new Set<string>();
     const wordCounts = new Map<string, number>();
     for (const passage of passages) {
       bySource.get(passage.source)?.passages.push(passage);
       for (const term of passage.termSet) {
         documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
       }
-      for (const word of passage.folded.match(LOWER_CASE_WORD) ?? []) commonWords.add(word);
       countWords(passage, wordCounts);
       yield;
     }
@@ -276,7 +271,6 @@ export class SearchIndex implements FactsIndex {
       bySource,
       mini,
       documentFrequency,
-      commonWords,
       synonyms,
       vocabulary: vocabulary(wordCounts),
       warnings,
@@ -463,36 +457,17 @@ export class SearchIndex implements FactsIndex {
   }
 
   /**
-   * Whether a passage can back a claim (read without chat markup) beyond sharing its words: every figure
-   * and date of the claim is in it ("28.8 million" does not back "50 million", "June 10" does not back
-   * "June 12"), and every name the
-   * claim capitalises is in it, its context or its article's title ("DeepSeek made 28.8 million
-   * exchanges" is not backed by Alibaba's).
-   * A capitalised first word is a name unless the corpus also writes that very word in lower case:
-   * "Reports say…" and "Officials say…" name no one; "India…" and "Senate…" (which the corpus only ever
-   * capitalises, though it has "senators") and "Google…" (which it never mentions) do.
-   * And it denies what the claim denies, and not what the claim asserts (see #deniesAlike); a question
-   * ("Didn't Alibaba deny it?") asserts nothing either way.
+   * Whether a passage that states every word of a claim (see statesEveryWord) backs it: every figure and
+   * date of the claim is in it ("28.8 million" does not back "50 million", "June 10" does not back
+   * "June 12"), and it denies what the claim denies, and not what the claim asserts (see #deniesAlike); a
+   * question ("Didn't Alibaba deny it?") asserts nothing either way.
    */
   #backs(claim: string, passage: Passage): boolean {
     if (!/\?\s*$/.test(claim) && !this.#deniesAlike(claim, passage)) return false;
     const { numbers, dates } = findFigures(claim);
     const holds = (stated: Figure[], given: Figure[]) =>
       stated.every((f) => given.some((g) => sameFigure(g, f)));
-    if (!holds(numbers, passage.numbers) || !holds(dates, passage.dates)) return false;
-    const titleTerms = this.#bySource.get(passage.source)?.titleTerms ?? new Set<string>();
-    const known = new Set([...passage.termSet, ...passage.contextTerms, ...titleTerms]);
-    // "US" is not the "us" the corpus writes in lower case: the word, once lower-cased, must read the same.
-    const common = (written: string, term: string) => {
-      const word = written.replace(/'.*/, '').toLowerCase();
-      return this.#commonWords.has(word) && analyzeTerm(word) === term;
-    };
-    const names = capitalisedWords(claim).filter(
-      ({ written, term, first }) => !first || !common(written, term),
-    );
-    return names.every(
-      ({ term }) => known.has(term) || (this.#synonyms.get(term) ?? []).some((t) => known.has(t)),
-    );
+    return holds(numbers, passage.numbers) && holds(dates, passage.dates);
   }
 
   /**
@@ -787,9 +762,6 @@ function withoutRepeatedFigures(groups: Group[]): Group[] {
   }
   return kept;
 }
-
-/** A word written in lower case, whole: "reports" in "reports say", not "eports" in "Reports". */
-const LOWER_CASE_WORD = /(?<![\p{L}\p{N}'\u2019])\p{Ll}[\p{L}\p{N}]*/gu;
 
 function clamp(value: number, min: number, max: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.trunc(value))) : min;

@@ -537,7 +537,7 @@ describe('findSources', () => {
     }
   });
 
-  it('reads a capitalised first word as a name only when the corpus does not use it as a common word', () => {
+  it('backs a claim that opens with a capitalised common word, not one naming what its passages do not', () => {
     for (const claim of [
       'Operators used commercial proxy services.',
       'Anthropic says Alibaba used 25,000 fake accounts.',
@@ -569,7 +569,7 @@ describe('findSources', () => {
     ).toEqual([]);
   });
 
-  it('reads a capitalised acronym that opens a claim as a name, though the corpus writes the word in lower case', async () => {
+  it('reads a capitalised acronym that opens a claim as the name, not the lower-case word', async () => {
     await withFacts(
       { 'a.md': '# Fines\n\nEU regulators fined Alibaba on Monday.\n\nThey told us more would follow.\n' },
       async (facts) => {
