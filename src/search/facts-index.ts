@@ -400,10 +400,11 @@ export class SearchIndex implements FactsIndex {
     const backed: Array<{ sentence: string; backing: Ranked[] }> = [];
     const unsupported = new Set<string>();
     let claims = 0;
-    // Each line on its own: a list of claims without full stops is several claims, not one.
-    const sentences = clean
-      .split('\n')
-      .flatMap((line) => sentenceSpans(line, 0, line.length).map(([start, end]) => line.slice(start, end)));
+    // Each line on its own, as a list of claims without full stops is several claims, unless a sentence
+    // runs on over the line break.
+    const sentences = claimLines(clean).flatMap((line) =>
+      sentenceSpans(line, 0, line.length).map(([start, end]) => line.slice(start, end)),
+    );
     for (const sentence of sentences) {
       // Read without its mentions, links and emoji, which are not claims (and whose digits are no figures);
       // a sentence nothing supports is quoted back as written.
@@ -761,6 +762,28 @@ function withoutRepeatedFigures(groups: Group[]): Group[] {
     }
   }
   return kept;
+}
+
+/**
+ * A message's lines, joined where a sentence runs on over a line break (a hard-wrapped "Alibaba did not /
+ * use fake accounts"): the next line starts in lower case, or the line ends in a word that cannot end a
+ * sentence ("that", "the", "not"). A line that ends a sentence, or a list item, starts a new one.
+ */
+function claimLines(text: string): string[] {
+  const lines: string[] = [];
+  for (const line of text.split('\n')) {
+    const previous = lines.at(-1);
+    if (previous !== undefined && runsOn(previous, line)) lines[lines.length - 1] = `${previous} ${line}`;
+    else lines.push(line);
+  }
+  return lines;
+}
+
+function runsOn(line: string, next: string): boolean {
+  if (/[.!?:;…]["'”’)\]*_~]*$/u.test(line) || /^(?:[-*•‣◦]|\d+[.)])\s/u.test(next)) return false;
+  if (/^\p{Ll}/u.test(next)) return true;
+  const last = /([\p{L}'’]+)[^\p{L}]*$/u.exec(line)?.[1];
+  return last !== undefined && (analyzeTerm(last) === null || /^(?:not|no|never|nor)$/i.test(last));
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -501,6 +501,20 @@ describe('findSources', () => {
     expect(result.truncated).toBe(false);
   });
 
+  it('reads a sentence that runs on over a line break as one claim, so a wrapped denial stays a denial', () => {
+    for (const wrapped of [
+      'Alibaba did not\nuse fake accounts to generate exchanges with Claude.',
+      'It is false that\nAlibaba used 25,000 fake accounts.',
+    ]) {
+      const result = index.findSources(wrapped);
+      expect(result.claims, wrapped).toBe(1);
+      expect(result.supporting, wrapped).toEqual([]);
+      expect(index.findSources(wrapped.replace('\n', ' ')).supporting).toEqual([]);
+    }
+    const claim = 'Alibaba used 25,000 fraudulent\naccounts to generate exchanges with Claude.';
+    expect(index.findSources(claim).supporting[0]?.claims).toEqual([claim.replace('\n', ' ')]);
+  });
+
   it('checks the first 4000 characters of a long message, and says the rest was not', () => {
     const long = `${'Anthropic sent the letter to the Senate Banking Committee. '.repeat(70)}Alibaba was fined 50 million dollars by the EU.`;
     const result = index.findSources(long);
