@@ -33,7 +33,8 @@ export async function runConsole({ service, input, output }: ConsoleOptions): Pr
   for await (const line of lines) {
     const question = line.trim();
     if (/^(exit|quit)$/i.test(question)) break;
-    if (question.length > 0) {
+    // A line of spaces or invisible characters alone holds no question, as in `facts ask`.
+    if (cleanUserText(question).text.length > 0) {
       // Piped questions are echoed, so the transcript shows which answer belongs to which question.
       const result = service.ask('console', question);
       if (!interactive) write(`? ${result.query}`);

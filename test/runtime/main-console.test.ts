@@ -42,6 +42,15 @@ describe('npm start with no credentials', () => {
     expect(stderr).toContain('"msg":"shutdown complete"');
   });
 
+  it('skips a line of invisible characters alone, as a blank one', async () => {
+    const facts = spawnFacts();
+    facts.write('\u200b\u0007\n   \nHow many fake accounts were used?\n');
+    facts.end();
+    expect(await facts.exited).toEqual({ code: 0, signal: null });
+    expect(facts.stdout().match(/^\? /gm)).toHaveLength(1);
+    expect(facts.stdout()).toContain('? How many fake accounts were used?');
+  });
+
   it('logs one line per question with platform, latency, outcome and request id', async () => {
     const facts = spawnFacts();
     facts.write('How many fake accounts were used?\nWhat is the capital of France?\n');
