@@ -1,7 +1,7 @@
 /**
  * `npm run discord:deploy`: registers the bot's commands with Discord — in one guild when
  * DISCORD_GUILD_ID is set (instant, for testing), else globally — and prints the invite URL.
- * `npm run discord:deploy -- --remove` removes them from that scope instead.
+ * `npm run discord:deploy -- --remove` removes them from that guild instead (`--remove --global`: globally).
  *
  * The commands are the same definitions the bot handles (`commands/`), so the two cannot drift.
  */
@@ -62,12 +62,17 @@ export async function deployCommands(config: Config, { remove = false } = {}): P
   return { scope: guildId ? `guild ${guildId}` : 'global', names: registered.map((c) => c.name) };
 }
 
-const USAGE = 'usage: npm run discord:deploy [-- --remove]';
+const USAGE = 'usage: npm run discord:deploy [-- --remove [--global]]';
 
 async function main(): Promise<void> {
   let remove: boolean;
+  let global: boolean;
   try {
-    remove = parseArgs({ options: { remove: { type: 'boolean', default: false } } }).values.remove;
+    const options = {
+      remove: { type: 'boolean', default: false },
+      global: { type: 'boolean', default: false },
+    } as const;
+    ({ remove, global } = parseArgs({ options }).values);
   } catch (error) {
     process.stderr.write(`discord:deploy: ${error instanceof Error ? error.message : error}\n${USAGE}\n`);
     process.exit(2);
@@ -80,6 +85,13 @@ async function main(): Promise<void> {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`discord:deploy: ${error.message}\n`);
     process.exit(1);
+  }
+  // Removing the global commands takes them from every server: only when asked for by name.
+  if (remove && !config.DISCORD_GUILD_ID && !global) {
+    process.stderr.write(
+      'discord:deploy: --remove removes the commands of the server in DISCORD_GUILD_ID; to remove the global ones from every server, add --global\n',
+    );
+    process.exit(2);
   }
   try {
     const result = await deployCommands(config, { remove });

@@ -76,11 +76,28 @@ describe('npm run discord:deploy', () => {
     expect(result.stdout).toBe(`Removed the commands (guild ${GUILD})\n`);
   });
 
+  it('GIVEN --remove with no guild THEN removes nothing unless --global says so', async () => {
+    const env = { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl };
+    const refused = await deploy(env, ['--remove']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('add --global');
+    const global = () =>
+      fake.requests.filter(
+        (r) => r.method === 'PUT' && r.path === `/api/v10/applications/${APP_ID}/commands`,
+      );
+    const before = global().length;
+    const removed = await deploy(env, ['--remove', '--global']);
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toBe('Removed the commands (global)\n');
+    expect(global()).toHaveLength(before + 1);
+    expect(global().at(-1)?.body).toEqual([]);
+  });
+
   it('GIVEN an unknown option THEN says how to use it and exits 2', async () => {
     const result = await deploy({}, ['--remvoe']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("Unknown option '--remvoe'");
-    expect(result.stderr).toContain('usage: npm run discord:deploy [-- --remove]');
+    expect(result.stderr).toContain('usage: npm run discord:deploy [-- --remove [--global]]');
   });
 
   it('GIVEN missing and malformed values THEN lists each problem once, exits 1, and never echoes a secret', async () => {
