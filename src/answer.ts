@@ -116,6 +116,8 @@ export interface FindSourcesResult {
    * passage, in the message's order, then the next best.
    */
   supporting: Support[];
+  /** How many backed sentences of the message have no passage shown (past the most passages shown). */
+  moreBacked: number;
   /** When some claims are supported: the sentences of the message that no passage supports. */
   unsupported: string[];
   /** When nothing supports the message: the nearest passages, to be labelled as not supporting it. */

@@ -166,16 +166,21 @@ function answerEmbeds(
   options: (answer: Answer, i: number) => EmbedOptions,
   footer: string,
 ) {
+  // Each embed's citation lines get a share of the message's room, so that ten of them, however long their
+  // titles and labels, leave the quotes room within the 6000 characters.
+  const room = Math.floor((LIMITS.embedTotal - footer.length) / Math.max(1, answers.length));
+  const part = (max: number, share: number) => Math.min(max, Math.max(40, Math.floor(room * share)));
   const shells = answers.map((answer, i) => {
     const cite = citationParts(answer);
     const opts = options(answer, i);
     const info = [
-      infoLine(cite.details, 300),
-      opts.label ? `**${infoLine(opts.label, 600)}**` : null,
-      infoLine(cite.corroboration, 600),
+      infoLine(cite.details, part(300, 1 / 8)),
+      opts.label ? `**${infoLine(opts.label, part(600, 1 / 5))}**` : null,
+      infoLine(cite.corroboration, part(600, 1 / 8)),
     ].filter((line): line is string => line !== null);
+    const number = `${opts.number}. `;
     const embed: APIEmbed = {
-      title: `${opts.number}. ${escapedWithin(cite.title, LIMITS.title - `${opts.number}. `.length)}`,
+      title: `${number}${escapedWithin(cite.title, part(LIMITS.title, 1 / 8) - number.length)}`,
       color: opts.color,
     };
     // Discord rejects embed URLs over 2048 characters; a long text fragment falls back to the article.
@@ -286,8 +291,10 @@ export function renderFindSources(result: FindSourcesResult): Payload {
     const unsupported = result.unsupported
       .slice(0, 5)
       .map((claim) => `> ${escapeUserText(shorten(claim, 300))}`);
+    const more = result.moreBacked > 0 ? [messages.moreBacked(result.moreBacked)] : [];
     const content = fitContent([
       ...cut,
+      ...more,
       ...(unsupported.length > 0 ? [messages.unsupportedIntro, ...unsupported] : []),
     ]);
     return { content, embeds, components: [], allowedMentions: NO_MENTIONS };

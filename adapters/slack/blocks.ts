@@ -175,16 +175,11 @@ export function findSourcesMessage(result: FindSourcesResult, requestedBy?: stri
   if (result.supporting.length > 0) {
     const supports = result.supporting.slice(0, MAX_ANSWERS_SHOWN);
     supports.forEach((support, i) => {
-      const label = shownAsSlackShowsIt(supportLabel(support.claims));
+      const label = supportLabel(support.claims.map(shownAsSlackShowsIt));
       blocks.push(...answerBlocks(support, i + 1, label, roomFor(supports)));
     });
-    if (result.unsupported.length > 0) {
-      // The message's own sentences that nothing supports, quoted back (escaped: they are user text).
-      const claims = result.unsupported
-        .slice(0, 5)
-        .map((claim) => `> ${escapedWithin(shownAsSlackShowsIt(claim), 300)}`);
-      blocks.push(sectionBlock([`*${messages.unsupportedIntro}*`, ...claims].join('\n')));
-    }
+    if (result.moreBacked > 0) blocks.push(contextBlock(messages.moreBacked(result.moreBacked)));
+    if (result.unsupported.length > 0) blocks.push(...unsupportedMessage(result.unsupported).blocks);
     const first = result.supporting[0];
     return {
       text: first ? fallback(`“${first.excerpt}” — ${first.source.title}`) : '',
@@ -200,6 +195,15 @@ export function findSourcesMessage(result: FindSourcesResult, requestedBy?: stri
     });
   }
   return { text: fallback(messages.noSupport), blocks: withinBlockLimit(blocks) };
+}
+
+/** The message's own sentences that no passage states, quoted back (escaped: they are user text). */
+export function unsupportedMessage(unsupported: string[]): SlackMessage {
+  const claims = unsupported
+    .slice(0, 5)
+    .map((claim) => `> ${escapedWithin(shownAsSlackShowsIt(claim), 300)}`);
+  const text = [`*${messages.unsupportedIntro}*`, ...claims].join('\n');
+  return { text: fallback(messages.unsupportedIntro), blocks: [sectionBlock(text)] };
 }
 
 /** The corpus: one line per source, packed into as few sections as fit. */
@@ -261,13 +265,14 @@ function answerBlocks(answer: Answer, n: number, label: string | null, room: num
   // The quote takes up to 60% of the answer's room; its citation what is left.
   const quote = shorten(answer.excerpt, Math.min(EXCERPT_MAX, Math.floor(room * 0.6)));
   const citationMax = Math.min(SLACK_LIMITS.sectionText, Math.max(CITATION_MIN, room - quote.length));
-  // Budgets per part keep the line under the limit however long a title or a list of outlets is; a passage
-  // link too long for the room leaves the title unlinked.
-  const link = cite.link && cite.link.length <= Math.min(MAX_LINK, citationMax / 2) ? cite.link : null;
-  const title = mrkdwnLink(link, shorten(cite.title, 300));
-  const lines = [`*${n}.* ${title} · ${escapedWithin(cite.details, 300)}`];
-  if (label) lines.push(escapedWithin(label, 800));
-  if (cite.corroboration) lines.push(escapedWithin(cite.corroboration, 800));
+  // Each part of the citation gets a share of its room, so that all of it shows however long a title, a
+  // label or a list of outlets is; a passage link too long for its share leaves the title unlinked.
+  const part = (max: number, share: number) => Math.min(max, Math.floor(citationMax * share));
+  const link = cite.link && cite.link.length <= part(MAX_LINK, 1 / 3) ? cite.link : null;
+  const title = mrkdwnLink(link, shorten(cite.title, part(300, 1 / 6)));
+  const lines = [`*${n}.* ${title} · ${escapedWithin(cite.details, part(300, 1 / 6))}`];
+  if (label) lines.push(escapedWithin(label, part(800, 1 / 5)));
+  if (cite.corroboration) lines.push(escapedWithin(cite.corroboration, part(800, 1 / 10)));
   const citation: types.ContextBlock = {
     type: 'context',
     elements: [mrkdwn(clip(lines.join('\n'), citationMax))],

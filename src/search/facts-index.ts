@@ -84,9 +84,9 @@ export interface FactsIndex {
  * answerable ones.
  */
 export const MIN_COVERAGE = 0.45;
-/** "Find sources" shows at most this many passages: one per backed claim first (Discord shows 10 embeds). */
+/** "Find sources" shows one passage per backed claim, for at most this many claims (Discord shows 10 embeds)… */
 const MAX_SUPPORTS = 10;
-/** …and fills up to this many with the next best passages of the claims. */
+/** …and, while it shows fewer than this many, the next best passages of the claims. */
 const MIN_SUPPORTS_SHOWN = 5;
 
 export interface IndexOptions {
@@ -405,7 +405,8 @@ export class SearchIndex implements FactsIndex {
     const sentences = claimLines(clean).flatMap((line) =>
       sentenceSpans(line, 0, line.length).map(([start, end]) => line.slice(start, end)),
     );
-    for (const sentence of sentences) {
+    // A sentence said twice is one claim.
+    for (const sentence of new Set(sentences)) {
       // Read without its mentions, links and emoji, which are not claims (and whose digits are no figures);
       // a sentence nothing supports is quoted back as written.
       const said = withoutChatMarkup(sentence);
@@ -421,12 +422,14 @@ export class SearchIndex implements FactsIndex {
       else unsupported.add(sentence);
     }
     const supporting = this.#supports(backed);
+    const shown = new Set(supporting.flatMap((s) => s.claims));
     const near = [...nearest.values()].sort((a, b) => b.score - a.score).slice(0, 3);
     return {
       text: String(text),
       claims,
       truncated,
       supporting,
+      moreBacked: backed.filter(({ sentence }) => !shown.has(sentence)).length,
       unsupported: supporting.length > 0 ? [...unsupported] : [],
       nearest: supporting.length > 0 ? [] : near.map((r) => this.#answer(r, [], 'other')),
       corpusVersion: this.version,
@@ -435,8 +438,8 @@ export class SearchIndex implements FactsIndex {
 
   /**
    * The passages to show for the claims the sources back: each claim's best passage first, in the
-   * message's order (so that every backed claim shows its evidence), then the next best of any, up to
-   * MAX_SUPPORTS. Each lists every claim it backs.
+   * message's order (so that every backed claim shows its evidence), up to MAX_SUPPORTS; then, while fewer
+   * than MIN_SUPPORTS_SHOWN are chosen, the next best of any. Each lists every claim it backs.
    */
   #supports(backed: Array<{ sentence: string; backing: Ranked[] }>): Support[] {
     const chosen = new Map<number, Ranked>();
@@ -446,7 +449,7 @@ export class SearchIndex implements FactsIndex {
     }
     const rest = backed.flatMap(({ backing }) => backing.slice(1)).sort((a, b) => b.score - a.score);
     for (const r of rest) {
-      if (chosen.size >= Math.min(MAX_SUPPORTS, MIN_SUPPORTS_SHOWN)) break;
+      if (chosen.size >= MIN_SUPPORTS_SHOWN) break;
       if (!chosen.has(r.passage.id)) chosen.set(r.passage.id, r);
     }
     return [...chosen.values()].map((r) => ({

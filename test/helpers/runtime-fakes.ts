@@ -22,6 +22,7 @@ export function fakeIndex(version: string, passageCount = 3): FactsIndex {
       text,
       claims: 0,
       truncated: false,
+      moreBacked: 0,
       supporting: [],
       unsupported: [],
       nearest: [],

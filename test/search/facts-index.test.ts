@@ -490,6 +490,36 @@ describe('findSources', () => {
     }
   });
 
+  it('reads a sentence said twice as one claim, and counts backed sentences past the passages shown', () => {
+    const twice = index.findSources(
+      'Alibaba used 25,000 fraudulent accounts. Alibaba used 25,000 fraudulent accounts.',
+    );
+    expect(twice.claims).toBe(1);
+    for (const support of twice.supporting)
+      expect(support.claims).toEqual(['Alibaba used 25,000 fraudulent accounts.']);
+
+    const many = [
+      'Alibaba used 25,000 fraudulent accounts.',
+      'The operators used commercial proxy services.',
+      'Anthropic told U.S. senators that Alibaba ran the largest known distillation attack.',
+      'Elon Musk accused Anthropic of stealing data.',
+      'The US Commerce Department has put limits on Anthropic’s models.',
+      'Alibaba generated 28.8 million exchanges with Claude.',
+      'The campaign ran from April 22 to June 5, 2026.',
+      'The letter went to Tim Scott.',
+      'Anthropic sent its letter on June 10, 2026.',
+      'Alibaba declined to comment.',
+      'Hugging Face CEO Clement Delangue has called distillation a very common practice.',
+      'Alibaba has not replied to requests for comment.',
+    ];
+    const result = index.findSources(many.join('\n'));
+    const shown = new Set(result.supporting.flatMap((s) => s.claims));
+    const backed = many.filter((c) => index.findSources(c).supporting.length > 0);
+    expect(result.supporting.length).toBeLessThanOrEqual(10);
+    expect(result.moreBacked).toBe(backed.filter((c) => !shown.has(c)).length);
+    expect(shown.size + result.moreBacked).toBe(backed.length);
+  });
+
   it('reads each line of a message as its own claims, as in a list without full stops', () => {
     const result = index.findSources(
       'Key facts\nAlibaba used 25,000 fake accounts\n- The campaign ran from April 22 to June 5, 2026\n' +

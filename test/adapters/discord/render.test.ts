@@ -253,7 +253,7 @@ describe('escapeText / unescapeText', () => {
 describe('renderFindSources', () => {
   it('GIVEN a message cut at the limit THEN says only its start was checked, whatever the verdict', () => {
     const notice = messages.messageTooLong(MAX_MESSAGE_LENGTH);
-    const base = { text: 't', truncated: true, unsupported: [], corpusVersion: 'v' };
+    const base = { text: 't', truncated: true, moreBacked: 0, unsupported: [], corpusVersion: 'v' };
     for (const result of [
       { ...base, claims: 0, supporting: [], nearest: [] },
       { ...base, claims: 1, supporting: [{ ...answer('supported', 'T', []), claims: ['c'] }], nearest: [] },
@@ -269,6 +269,7 @@ describe('renderFindSources', () => {
       text: 't',
       claims: 2,
       truncated: false,
+      moreBacked: 0,
       supporting: [{ ...answer('supported', 'T', []), claims: ['It is supported.'] }],
       unsupported: ['@everyone **the moon** is cheese.'],
       nearest: [],
@@ -283,6 +284,7 @@ describe('renderFindSources', () => {
       text: 't',
       claims: 3,
       truncated: false,
+      moreBacked: 0,
       supporting: [
         { ...answer('one', 'T', []), claims: ['First **claim**.', 'Second claim.'] },
         { ...answer('two', 'T', []), claims: ['Third claim.'] },
@@ -298,12 +300,45 @@ describe('renderFindSources', () => {
     expect(payload.embeds[1]?.description).toContain('**Supports: “Third claim.”**');
   });
 
+  it('GIVEN ten passages with long titles, outlets and claims THEN stays within 6000 characters and every quote keeps words', () => {
+    const outlets = Array.from({ length: 12 }, (_, i) => `Outlet number ${i} with a long name`);
+    const supporting = Array.from({ length: 10 }, (_, i) => ({
+      ...answer(
+        `Passage ${i} ${'states a fact at some length '.repeat(20)}`,
+        `Title ${'t'.repeat(300)}`,
+        outlets,
+      ),
+      claims: [`Claim ${i} ${'c'.repeat(400)}`, `Another ${'d'.repeat(400)}`],
+    }));
+    const payload = renderFindSources({
+      text: 't',
+      claims: 20,
+      truncated: false,
+      supporting,
+      moreBacked: 4,
+      unsupported: [],
+      nearest: [],
+      corpusVersion: 'v',
+    });
+    expectWithinDiscordLimits({
+      ...payload,
+      allowed_mentions: payload.allowedMentions,
+    } as unknown as MessageJson);
+    expect(payload.embeds).toHaveLength(10);
+    for (const embed of payload.embeds) {
+      expect(embed.description).toMatch(/^> Passage \d+ states a fact/);
+      expect(embed.description).toContain('**Supports: “Claim');
+    }
+    expect(payload.content).toBe(messages.moreBacked(4));
+  });
+
   it('GIVEN no support THEN says so and shows the nearest passages', () => {
     const nearest = [answer('near one', 'T', [])];
     const payload = renderFindSources({
       text: 't',
       claims: 2,
       truncated: false,
+      moreBacked: 0,
       supporting: [],
       unsupported: [],
       nearest,

@@ -197,7 +197,7 @@ describe('answerMessage', () => {
 describe('findSourcesMessage', () => {
   it('says only the start of a message cut at the limit was checked, whatever the verdict', () => {
     const notice = messages.messageTooLong(MAX_MESSAGE_LENGTH);
-    const base = { text: 't', truncated: true, unsupported: [], corpusVersion: 'v' };
+    const base = { text: 't', truncated: true, moreBacked: 0, unsupported: [], corpusVersion: 'v' };
     for (const result of [
       { ...base, claims: 0, supporting: [], nearest: [] },
       { ...base, claims: 1, supporting: [{ ...answer(), claims: ['c'] }], nearest: [] },
@@ -213,6 +213,7 @@ describe('findSourcesMessage', () => {
       text: 't',
       claims: 2,
       truncated: false,
+      moreBacked: 0,
       supporting: [{ ...answer(), claims: ['It is supported.'] }],
       unsupported: ['<!channel> the moon & the cheese'],
       nearest: [],
@@ -229,6 +230,7 @@ describe('findSourcesMessage', () => {
       text: 't',
       claims: 2,
       truncated: false,
+      moreBacked: 0,
       supporting: [{ ...answer(), claims: ['<@U1|ann> says it is *so*.', 'And so.'] }],
       unsupported: [],
       nearest: [],
@@ -247,6 +249,7 @@ describe('findSourcesMessage', () => {
       text: 't',
       claims: 2,
       truncated: false,
+      moreBacked: 0,
       supporting: [],
       unsupported: [],
       nearest: [answer()],
@@ -278,6 +281,34 @@ describe('sourcesMessage, helpMessage, noticeMessage', () => {
     expect(text).toContain(`…and ${300 - listed} more sources.`);
   });
 
+  it('keeps every citation its title, details and label when ten passages share a message', () => {
+    const supporting = Array.from({ length: 10 }, (_, i) => ({
+      ...answer(),
+      excerpt: `Passage ${i} ${'states a fact at some length '.repeat(30)}`,
+      link: `https://example.com/a#:~:text=${'x'.repeat(60)}`,
+      source: { ...answer().source, title: `Title ${i} ${'t'.repeat(160)}` },
+      claims: [`Claim ${i} is said here.`],
+    }));
+    const message = findSourcesMessage({
+      text: 't',
+      claims: 10,
+      truncated: false,
+      moreBacked: 0,
+      supporting,
+      unsupported: [],
+      nearest: [],
+      corpusVersion: 'v',
+    });
+    expect(slackLimitProblems(message as never)).toEqual([]);
+    const citations = mrkdwnTexts(message as never).filter((t) => /^\*\d+\.\*/.test(t));
+    expect(citations).toHaveLength(10);
+    citations.forEach((citation, i) => {
+      expect(citation).toContain(`|Title ${i}`);
+      expect(citation).toContain('Example News');
+      expect(citation).toContain(`Supports: “Claim ${i} is said here.”`);
+    });
+  });
+
   it('keeps a Find sources reply of ten long passages within the text Slack takes in one message', () => {
     const long = (i: number) => ({
       ...answer(),
@@ -289,6 +320,7 @@ describe('sourcesMessage, helpMessage, noticeMessage', () => {
       text: 't',
       claims: 12,
       truncated: true,
+      moreBacked: 0,
       supporting: Array.from({ length: 10 }, (_, i) => long(i)),
       unsupported: Array.from({ length: 5 }, (_, i) => `Unsupported ${i} ${'u'.repeat(600)}`),
       nearest: [],
@@ -317,6 +349,7 @@ describe('sourcesMessage, helpMessage, noticeMessage', () => {
         text: 't',
         claims: 1,
         truncated: false,
+        moreBacked: 0,
         supporting: [{ ...answer(), claims: ['@here it is.'] }],
         unsupported: ['@here'],
         nearest: [],
@@ -326,6 +359,7 @@ describe('sourcesMessage, helpMessage, noticeMessage', () => {
         text: 't',
         claims: 1,
         truncated: false,
+        moreBacked: 0,
         supporting: [],
         unsupported: [],
         nearest: [answer()],

@@ -452,6 +452,19 @@ describe('message shortcut "Find sources"', () => {
     expect(mrkdwnTexts(call.body)).toContain('Requested by <@U2>');
   });
 
+  it('posts what backs the message in its thread, and tells the asker alone which sentences nothing states', async () => {
+    const text = `${CLAIM} Elon Musk praised Anthropic.`;
+    await harness.post(messageShortcut({ text, responseUrl: harness.fake.responseUrl() }));
+    expect(harness.fake.posts.map((c) => c.method)).toEqual(['chat.postMessage', 'response_url']);
+    const [thread, reply] = harness.fake.posts;
+    expect(mrkdwnTexts(thread?.body ?? {}).join('\n')).not.toContain(messages.unsupportedIntro);
+    expectVerbatim(quotes(thread?.body ?? {}), service.findSources('slack', text).supporting);
+    expect(reply?.body.response_type).toBe('ephemeral');
+    const said = unescapeMrkdwn(mrkdwnTexts(reply?.body ?? {}).join('\n'));
+    expect(said).toContain(messages.unsupportedIntro);
+    expect(said).toContain('Elon Musk praised Anthropic.');
+  });
+
   it('replies in the thread the message is in', async () => {
     await harness.post(
       messageShortcut({ text: CLAIM, ts: '5.2', threadTs: '5.0', responseUrl: harness.fake.responseUrl() }),

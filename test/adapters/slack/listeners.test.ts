@@ -24,6 +24,7 @@ const nothing: FindSourcesResult = {
   text: 't',
   claims: 1,
   truncated: false,
+  moreBacked: 0,
   supporting: [],
   unsupported: [],
   nearest: [],

@@ -4,7 +4,7 @@
  */
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { cleanMessage, messages } from '../../../../src/present.js';
-import { findSourcesMessage, noticeMessage } from '../../blocks.js';
+import { findSourcesMessage, noticeMessage, unsupportedMessage } from '../../blocks.js';
 import { decodeSlackText } from '../../mrkdwn.js';
 import { runRequest, type Send, type SlackDeps, userKey } from '../request.js';
 
@@ -63,11 +63,15 @@ export function findSourcesShortcut(deps: SlackDeps) {
           return;
         }
         const result = deps.service.findSources('slack', text, request.requestId);
-        // Passages that back the message go to its thread. "Not confirmed" goes to the asker alone: posted
-        // under someone's message it would read as a public verdict, though a true claim worded far from
-        // its source is not confirmed either (and a message with no claim has none to judge).
-        if (result.supporting.length > 0) await inThread(findSourcesMessage(result, shortcut.user.id));
-        else await privately(findSourcesMessage(result));
+        // Passages that back the message go to its thread. What no passage confirms goes to the asker
+        // alone: posted under someone's message it would read as a public verdict, though a true claim
+        // worded far from its source is not confirmed either (and a message with no claim has none).
+        if (result.supporting.length === 0) {
+          await privately(findSourcesMessage(result));
+          return;
+        }
+        await inThread(findSourcesMessage({ ...result, unsupported: [] }, shortcut.user.id));
+        if (result.unsupported.length > 0) await privately(unsupportedMessage(result.unsupported));
       },
     );
   };
