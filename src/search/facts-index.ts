@@ -402,9 +402,11 @@ export class SearchIndex implements FactsIndex {
     let claims = 0;
     // Each line on its own, as a list of claims without full stops is several claims, unless a sentence
     // runs on over the line break.
-    const sentences = claimLines(clean).flatMap((line) =>
-      sentenceSpans(line, 0, line.length).map(([start, end]) => line.slice(start, end)),
-    );
+    const sentences = claimLines(clean)
+      .map((line) => line.replace(LIST_ITEM, ''))
+      .flatMap((line) => sentenceSpans(line, 0, line.length).map(([start, end]) => line.slice(start, end)))
+      // A line ending in a colon introduces what follows ("Summary of the story:"); it states nothing.
+      .filter((sentence) => !/:\s*$/.test(sentence));
     // A sentence said twice is one claim.
     for (const sentence of new Set(sentences)) {
       // Read without its mentions, links and emoji, which are not claims (and whose digits are no figures);
@@ -783,11 +785,14 @@ function claimLines(text: string): string[] {
 }
 
 function runsOn(line: string, next: string): boolean {
-  if (/[.!?:;…]["'”’)\]*_~]*$/u.test(line) || /^(?:[-*•‣◦]|\d+[.)])\s/u.test(next)) return false;
+  if (/[.!?:;…]["'”’)\]*_~]*$/u.test(line) || LIST_ITEM.test(next)) return false;
   if (/^\p{Ll}/u.test(next)) return true;
   const last = /([\p{L}'’]+)[^\p{L}]*$/u.exec(line)?.[1];
   return last !== undefined && (analyzeTerm(last) === null || /^(?:not|no|never|nor)$/i.test(last));
 }
+
+/** The marker of a list item at the start of a line: "- ", "* ", "• ", "1. ", "2) ". */
+const LIST_ITEM = /^(?:[-*•‣◦]|\d+[.)])\s+/u;
 
 function clamp(value: number, min: number, max: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.trunc(value))) : min;

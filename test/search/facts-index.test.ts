@@ -490,6 +490,15 @@ describe('findSources', () => {
     }
   });
 
+  it('reads a line ending in a colon as introducing what follows, not as a claim', () => {
+    const result = index.findSources(
+      'Summary of the Claude story:\n1. Alibaba used 25,000 fraudulent accounts.',
+    );
+    expect(result.claims).toBe(1);
+    expect(result.unsupported).toEqual([]);
+    expect(result.supporting[0]?.claims).toEqual(['Alibaba used 25,000 fraudulent accounts.']);
+  });
+
   it('reads a sentence said twice as one claim, and counts backed sentences past the passages shown', () => {
     const twice = index.findSources(
       'Alibaba used 25,000 fraudulent accounts. Alibaba used 25,000 fraudulent accounts.',
@@ -526,7 +535,8 @@ describe('findSources', () => {
         '- The letter went to Tim Scott\n- Alibaba was fined 50 million dollars by the EU',
     );
     expect(result.claims).toBe(5);
-    expect(result.unsupported).toEqual(['Key facts', '- Alibaba was fined 50 million dollars by the EU']);
+    // Quoted without their list markers.
+    expect(result.unsupported).toEqual(['Key facts', 'Alibaba was fined 50 million dollars by the EU']);
     result.supporting.forEach(expectVerbatim);
     expect(result.truncated).toBe(false);
   });
