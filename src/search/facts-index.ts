@@ -404,14 +404,14 @@ export class SearchIndex implements FactsIndex {
     // runs on over the line break.
     const sentences = claimLines(clean)
       .map((line) => line.replace(LIST_ITEM, ''))
-      .flatMap((line) => sentenceSpans(line, 0, line.length).map(([start, end]) => line.slice(start, end)))
-      // A line ending in a colon introduces what follows ("Summary of the story:"); it states nothing.
-      .filter((sentence) => !/:\s*$/.test(sentence));
+      .flatMap((line) => claimSentences(line));
     // A sentence said twice is one claim.
     for (const sentence of new Set(sentences)) {
       // Read without its mentions, links and emoji, which are not claims (and whose digits are no figures);
       // a sentence nothing supports is quoted back as written.
       const said = withoutChatMarkup(sentence);
+      // A sentence ending in a colon introduces what follows ("Summary of the story:"); it states nothing.
+      if (/:\s*$/.test(said)) continue;
       const claim = this.#parse(said);
       if (claim.concepts.length < 2) continue;
       claims++;
@@ -465,11 +465,14 @@ export class SearchIndex implements FactsIndex {
   /**
    * Whether a passage that states every word of a claim (see statesEveryWord) backs it: every figure and
    * date of the claim is in it ("28.8 million" does not back "50 million", "June 10" does not back
-   * "June 12"), and it denies what the claim denies, and not what the claim asserts (see #deniesAlike); a
-   * question ("Didn't Alibaba deny it?") asserts nothing either way.
+   * "June 12"), and it denies what the claim denies, and not what the claim asserts (see #deniesAlike). A
+   * question is read as the claim it asks about: a passage that would not back "Alibaba did not use fake
+   * accounts" does not back "Alibaba did not use fake accounts?" either.
    */
   #backs(claim: string, passage: Passage): boolean {
-    if (!/\?\s*$/.test(claim) && !this.#deniesAlike(claim, passage)) return false;
+    if (!this.#deniesAlike(claim, passage)) return false;
+    // A denial whose denied word cannot be told ("did not... use") could deny anything: it backs nothing.
+    if (NEGATION.test(claim) && denials(claim).heads.size === 0) return false;
     const { numbers, dates } = findFigures(claim);
     const holds = (stated: Figure[], given: Figure[]) =>
       stated.every((f) => given.some((g) => sameFigure(g, f)));
@@ -772,24 +775,49 @@ function withoutRepeatedFigures(groups: Group[]): Group[] {
 /**
  * A message's lines, joined where a sentence runs on over a line break (a hard-wrapped "Alibaba did not /
  * use fake accounts"): the next line starts in lower case, or the line ends in a word that cannot end a
- * sentence ("that", "the", "not"). A line that ends a sentence, or a list item, starts a new one.
+ * sentence ("that", "the"), or it denies something and is not closed (a denial must not lose what it
+ * denies to the next line). A line that ends a sentence, or a list item, starts a new one. The items of
+ * a list introduced by a denial ("Anthropic never said:") are no claims of the message: they are left out.
  */
 function claimLines(text: string): string[] {
   const lines: string[] = [];
+  let deniedList = false;
   for (const line of text.split('\n')) {
     const previous = lines.at(-1);
+    if (LIST_ITEM.test(line) && deniedList) continue;
+    deniedList = false;
     if (previous !== undefined && runsOn(previous, line)) lines[lines.length - 1] = `${previous} ${line}`;
     else lines.push(line);
+    const joined = lines.at(-1) ?? '';
+    deniedList = /:\s*$/.test(joined) && NEGATION.test(joined);
   }
   return lines;
 }
 
-function runsOn(line: string, next: string): boolean {
-  if (/[.!?:;…]["'”’)\]*_~]*$/u.test(line) || LIST_ITEM.test(next)) return false;
-  if (/^\p{Ll}/u.test(next)) return true;
-  const last = /([\p{L}'’]+)[^\p{L}]*$/u.exec(line)?.[1];
-  return last !== undefined && (analyzeTerm(last) === null || /^(?:not|no|never|nor)$/i.test(last));
+/** The sentences of a line; an ellipsis trails off and does not end one ("Alibaba did not... use"). */
+function claimSentences(line: string): string[] {
+  const spans: Array<[number, number]> = [];
+  for (const [start, end] of sentenceSpans(line, 0, line.length)) {
+    const last = spans.at(-1);
+    if (last && TRAILING_OFF.test(line.slice(last[0], last[1]))) last[1] = end;
+    else spans.push([start, end]);
+  }
+  return spans.map(([start, end]) => line.slice(start, end));
 }
+
+const TRAILING_OFF = /(?:\.\.\.|…)\s*$/u;
+
+function runsOn(line: string, next: string): boolean {
+  // An ellipsis trails off; it does not close the sentence ("Alibaba did not... / use").
+  const open = TRAILING_OFF.test(line) || !/[.!?:;]["'”’)\]*_~]*$/u.test(line);
+  if (!open || LIST_ITEM.test(next)) return false;
+  if (/^\p{Ll}/u.test(next) || NEGATION.test(line)) return true;
+  const last = /([\p{L}'’]+)[^\p{L}]*$/u.exec(line)?.[1];
+  return last !== undefined && analyzeTerm(last) === null;
+}
+
+/** A word of denial, contractions included ("didn't", "cannot", "nobody"). */
+const NEGATION = /\b(?:not|no|never|nor|none|nobody|nothing|neither|cannot)\b|n['’]t\b/iu;
 
 /** The marker of a list item at the start of a line: "- ", "* ", "• ", "1. ", "2) ". */
 const LIST_ITEM = /^(?:[-*•‣◦]|\d+[.)])\s+/u;

@@ -497,6 +497,12 @@ describe('findSources', () => {
     expect(result.claims).toBe(1);
     expect(result.unsupported).toEqual([]);
     expect(result.supporting[0]?.claims).toEqual(['Alibaba used 25,000 fraudulent accounts.']);
+    // An emoji at the end is no colon.
+    expect(index.findSources('Alibaba used 25,000 fraudulent accounts :eyes:').supporting).not.toEqual([]);
+    // The items of a list a denial introduces are not claims of the message.
+    expect(
+      index.findSources('Anthropic never said:\n- Alibaba used 25,000 fraudulent accounts.').claims,
+    ).toBe(0);
   });
 
   it('reads a sentence said twice as one claim, and counts backed sentences past the passages shown', () => {
@@ -545,6 +551,10 @@ describe('findSources', () => {
     for (const wrapped of [
       'Alibaba did not\nuse fake accounts to generate exchanges with Claude.',
       'It is false that\nAlibaba used 25,000 fake accounts.',
+      'Anthropic did not accuse\nAlibaba of using 25,000 fraudulent accounts',
+      'Nobody says\nAlibaba used 25,000 fraudulent accounts.',
+      'Alibaba didn’t\nUse 25,000 fraudulent accounts.',
+      'Alibaba did not...\nuse 25,000 fraudulent accounts.',
     ]) {
       const result = index.findSources(wrapped);
       expect(result.claims, wrapped).toBe(1);
@@ -633,11 +643,15 @@ describe('findSources', () => {
     );
   });
 
-  it('does not read a capitalised contraction as a name', () => {
-    const claim = 'Alibaba use about 25,000 fake accounts?';
-    const excerpts = (text: string) => index.findSources(text).supporting.map((s) => s.excerpt);
-    expect(excerpts(`Didn't ${claim}`).length).toBeGreaterThan(0);
-    expect(excerpts(`Didn't ${claim}`)).toEqual(excerpts(`didn't ${claim}`));
+  it('reads a question as the claim it asks about: a denial asked is still a denial', () => {
+    expect(index.findSources('Did Alibaba use 25,000 fraudulent accounts?').supporting).not.toEqual([]);
+    for (const question of [
+      "Didn't Alibaba use about 25,000 fake accounts?",
+      'Alibaba did not use 25,000 fraudulent accounts?',
+      'Alibaba never used 25,000 fraudulent accounts\nor did it?',
+    ]) {
+      expect(index.findSources(question).supporting, question).toEqual([]);
+    }
   });
 
   it('does not back a claim with a passage that denies it, nor a denial with a passage that asserts it', () => {
