@@ -160,9 +160,14 @@ export function disagreementLine(disagreement: Disagreement | null, offset = 0):
   return `Sources differ on this ${what}: ${values.join(' · ')}`;
 }
 
-/** The label shown on a passage that Find sources shows as support: the message's sentences it backs. */
-export function supportLabel(claims: string[]): string {
-  return `Supports: ${claims.map((claim) => `“${shorten(claim, 200)}”`).join(' · ')}`;
+/**
+ * The label shown on a passage that Find sources shows as support: the message's sentences it backs,
+ * each shortened to an equal share of `max`, so that every one of them shows.
+ */
+export function supportLabel(claims: string[], max = 600): string {
+  const prefix = 'Supports: ';
+  const each = Math.max(24, Math.floor((max - prefix.length) / Math.max(1, claims.length)) - 4);
+  return `${prefix}${claims.map((claim) => `“${shorten(claim, Math.min(200, each))}”`).join(' · ')}`;
 }
 
 /** The label shown on an answer that is part of a disagreement, e.g. "Figure given: “28.8 million”". */

@@ -284,7 +284,12 @@ export function renderFindSources(result: FindSourcesResult): Payload {
     const shown = result.supporting.slice(0, LIMITS.embeds);
     const embeds = answerEmbeds(
       shown,
-      (_answer, i) => ({ number: i + 1, color: COLOR_ANSWER, label: supportLabel(shown[i]?.claims ?? []) }),
+      (_answer, i) => ({
+        number: i + 1,
+        color: COLOR_ANSWER,
+        // About the share answerEmbeds gives a label (a fifth of an embed's room).
+        label: supportLabel(shown[i]?.claims ?? [], Math.min(600, LIMITS.embedTotal / shown.length / 6)),
+      }),
       labels.footer(result.corpusVersion, 1, shown.length),
     );
     // The message's own sentences that nothing supports, quoted back (escaped: they are user text).

@@ -175,7 +175,8 @@ export function findSourcesMessage(result: FindSourcesResult, requestedBy?: stri
   if (result.supporting.length > 0) {
     const supports = result.supporting.slice(0, MAX_ANSWERS_SHOWN);
     supports.forEach((support, i) => {
-      const label = supportLabel(support.claims.map(shownAsSlackShowsIt));
+      // About the share answerBlocks gives a label (a quarter of what the citation's link leaves).
+      const label = supportLabel(support.claims.map(shownAsSlackShowsIt), roomFor(supports) / 8);
       blocks.push(...answerBlocks(support, i + 1, label, roomFor(supports)));
     });
     if (result.moreBacked > 0) blocks.push(contextBlock(messages.moreBacked(result.moreBacked)));
@@ -265,14 +266,17 @@ function answerBlocks(answer: Answer, n: number, label: string | null, room: num
   // The quote takes up to 60% of the answer's room; its citation what is left.
   const quote = shorten(answer.excerpt, Math.min(EXCERPT_MAX, Math.floor(room * 0.6)));
   const citationMax = Math.min(SLACK_LIMITS.sectionText, Math.max(CITATION_MIN, room - quote.length));
-  // Each part of the citation gets a share of its room, so that all of it shows however long a title, a
-  // label or a list of outlets is; a passage link too long for its share leaves the title unlinked.
-  const part = (max: number, share: number) => Math.min(max, Math.floor(citationMax * share));
-  const link = cite.link && cite.link.length <= part(MAX_LINK, 1 / 3) ? cite.link : null;
-  const title = mrkdwnLink(link, shorten(cite.title, part(300, 1 / 6)));
-  const lines = [`*${n}.* ${title} · ${escapedWithin(cite.details, part(300, 1 / 6))}`];
-  if (label) lines.push(escapedWithin(label, part(800, 1 / 5)));
-  if (cite.corroboration) lines.push(escapedWithin(cite.corroboration, part(800, 1 / 10)));
+  // The title links to the passage, or to the article when that link is too long for half the room. The
+  // other parts share what the link leaves, so that all of them show however long a title, a label or a
+  // list of outlets is.
+  const fits = (url: string | null) => url !== null && url.length <= Math.min(MAX_LINK, citationMax / 2);
+  const link = fits(cite.link) ? cite.link : fits(answer.source.url) ? answer.source.url : null;
+  const rest = citationMax - (link?.length ?? 0) - 20;
+  const part = (max: number) => Math.min(max, Math.max(20, Math.floor(rest / 4)));
+  const title = mrkdwnLink(link, shorten(cite.title, part(300)));
+  const lines = [`*${n}.* ${title} · ${escapedWithin(cite.details, part(300))}`];
+  if (label) lines.push(escapedWithin(label, part(800)));
+  if (cite.corroboration) lines.push(escapedWithin(cite.corroboration, part(800)));
   const citation: types.ContextBlock = {
     type: 'context',
     elements: [mrkdwn(clip(lines.join('\n'), citationMax))],

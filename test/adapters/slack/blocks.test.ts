@@ -285,9 +285,13 @@ describe('sourcesMessage, helpMessage, noticeMessage', () => {
     const supporting = Array.from({ length: 10 }, (_, i) => ({
       ...answer(),
       excerpt: `Passage ${i} ${'states a fact at some length '.repeat(30)}`,
-      link: `https://example.com/a#:~:text=${'x'.repeat(60)}`,
+      // As long as the seeds' passage links (about 200 characters).
+      link: `https://example.com/a#:~:text=${'x'.repeat(180)}`,
       source: { ...answer().source, title: `Title ${i} ${'t'.repeat(160)}` },
-      claims: [`Claim ${i} is said here.`],
+      claims: [
+        `Claim ${i} is said here ${'at length '.repeat(15)}`,
+        `Second claim ${i} ${'too '.repeat(40)}`,
+      ],
     }));
     const message = findSourcesMessage({
       text: 't',
@@ -303,9 +307,11 @@ describe('sourcesMessage, helpMessage, noticeMessage', () => {
     const citations = mrkdwnTexts(message as never).filter((t) => /^\*\d+\.\*/.test(t));
     expect(citations).toHaveLength(10);
     citations.forEach((citation, i) => {
-      expect(citation).toContain(`|Title ${i}`);
+      // Linked to the passage, or to the article when the passage link is too long for the room.
+      expect(citation).toMatch(new RegExp(`^\\*${i + 1}\\.\\* <https://example\\.com/a[^|]*\\|Title ${i}`));
       expect(citation).toContain('Example News');
-      expect(citation).toContain(`Supports: “Claim ${i} is said here.”`);
+      expect(citation).toContain(`Supports: “Claim ${i} is said`);
+      expect(citation).toContain(`“Second claim ${i}`);
     });
   });
 
