@@ -20,6 +20,8 @@ export const messages = {
   emptyQuestion: 'Ask a question about the story, for example: "How many fake accounts were used?"',
   emptyMessage: 'That message has no text to check against the sources.',
   noClaim: 'That message makes no claim the sources could check.',
+  notFoundCount: (count: number) =>
+    `${counted(count, 'sentence')} of the message ${count === 1 ? 'was' : 'were'} not found in the sources (shown to whoever asked).`,
   moreBacked: (count: number) =>
     `${counted(count, 'more sentence')} of the message ${count === 1 ? 'is' : 'are'} backed by passages not shown here: check ${count === 1 ? 'it' : 'them'} on ${count === 1 ? 'its' : 'their'} own.`,
   ownMessage:

@@ -161,7 +161,11 @@ export function answerMessage(result: AskResult, view: AnswerView): SlackMessage
  * The passages that support a message, or the note that none does with the nearest passages; a notice when
  * the message makes no claim to check.
  */
-export function findSourcesMessage(result: FindSourcesResult, requestedBy?: string): SlackMessage {
+export function findSourcesMessage(
+  result: FindSourcesResult,
+  /** Posted in the message's thread: who asked, and the sentences nothing states only counted. */
+  thread?: { requestedBy: string },
+): SlackMessage {
   // "No passage in the sources confirms this message" would read as a verdict on a message that asserts nothing.
   const cut = result.truncated ? [contextBlock(messages.messageTooLong(MAX_MESSAGE_LENGTH))] : [];
   if (result.claims === 0) {
@@ -170,7 +174,7 @@ export function findSourcesMessage(result: FindSourcesResult, requestedBy?: stri
   }
   const blocks: types.KnownBlock[] = [...cut];
   // Posted in someone else's thread: the thread sees who asked for the check.
-  const requester = userMention(requestedBy);
+  const requester = userMention(thread?.requestedBy);
   if (requester) blocks.push(contextBlock(`Requested by ${requester}`, false));
   if (result.supporting.length > 0) {
     const supports = result.supporting.slice(0, MAX_ANSWERS_SHOWN);
@@ -180,7 +184,11 @@ export function findSourcesMessage(result: FindSourcesResult, requestedBy?: stri
       blocks.push(...answerBlocks(support, i + 1, label, roomFor(supports)));
     });
     if (result.moreBacked > 0) blocks.push(contextBlock(messages.moreBacked(result.moreBacked)));
-    if (result.unsupported.length > 0) blocks.push(...unsupportedMessage(result.unsupported).blocks);
+    // In the thread, the sentences nothing states are counted, not quoted: quoted under someone's message
+    // they would read as a public verdict (the one who asked is shown them).
+    if (result.unsupported.length > 0 && thread)
+      blocks.push(contextBlock(messages.notFoundCount(result.unsupported.length)));
+    else if (result.unsupported.length > 0) blocks.push(...unsupportedMessage(result.unsupported).blocks);
     const first = result.supporting[0];
     return {
       text: first ? fallback(`“${first.excerpt}” — ${first.source.title}`) : '',

@@ -457,7 +457,10 @@ describe('message shortcut "Find sources"', () => {
     await harness.post(messageShortcut({ text, responseUrl: harness.fake.responseUrl() }));
     expect(harness.fake.posts.map((c) => c.method)).toEqual(['chat.postMessage', 'response_url']);
     const [thread, reply] = harness.fake.posts;
-    expect(mrkdwnTexts(thread?.body ?? {}).join('\n')).not.toContain(messages.unsupportedIntro);
+    const inThread = mrkdwnTexts(thread?.body ?? {}).join('\n');
+    expect(inThread).not.toContain(messages.unsupportedIntro);
+    expect(inThread).not.toContain('Elon Musk');
+    expect(inThread).toContain(messages.notFoundCount(1));
     expectVerbatim(quotes(thread?.body ?? {}), service.findSources('slack', text).supporting);
     expect(reply?.body.response_type).toBe('ephemeral');
     const said = unescapeMrkdwn(mrkdwnTexts(reply?.body ?? {}).join('\n'));

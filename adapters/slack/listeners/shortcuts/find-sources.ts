@@ -70,7 +70,7 @@ export function findSourcesShortcut(deps: SlackDeps) {
           await privately(findSourcesMessage(result));
           return;
         }
-        await inThread(findSourcesMessage({ ...result, unsupported: [] }, shortcut.user.id));
+        await inThread(findSourcesMessage(result, { requestedBy: shortcut.user.id }));
         if (result.unsupported.length > 0) await privately(unsupportedMessage(result.unsupported));
       },
     );
