@@ -86,11 +86,16 @@ async function main(): Promise<void> {
     process.stderr.write(`discord:deploy: ${error.message}\n`);
     process.exit(1);
   }
-  // Removing the global commands takes them from every server: only when asked for by name.
-  if (remove && !config.DISCORD_GUILD_ID && !global) {
-    process.stderr.write(
-      'discord:deploy: --remove removes the commands of the server in DISCORD_GUILD_ID; to remove the global ones from every server, add --global\n',
-    );
+  // Removing the global commands takes them from every server: only when asked for by name, and never
+  // instead of what was asked (a DISCORD_GUILD_ID from .env would make --global remove a guild's).
+  const wrong = !remove
+    ? global && '--global goes with --remove'
+    : config.DISCORD_GUILD_ID
+      ? global && '--global removes the global commands: unset DISCORD_GUILD_ID for it'
+      : !global &&
+        '--remove removes the commands of the server in DISCORD_GUILD_ID; to remove the global ones from every server, add --global';
+  if (wrong) {
+    process.stderr.write(`discord:deploy: ${wrong}\n${USAGE}\n`);
     process.exit(2);
   }
   try {

@@ -93,6 +93,19 @@ describe('npm run discord:deploy', () => {
     expect(global().at(-1)?.body).toEqual([]);
   });
 
+  it('GIVEN --global with a guild, or without --remove THEN does nothing and exits 2', async () => {
+    const env = { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl };
+    const puts = () => fake.requests.filter((r) => r.method === 'PUT').length;
+    const before = puts();
+    const withGuild = await deploy({ ...env, DISCORD_GUILD_ID: GUILD }, ['--remove', '--global']);
+    expect(withGuild.code).toBe(2);
+    expect(withGuild.stderr).toContain('unset DISCORD_GUILD_ID');
+    const alone = await deploy(env, ['--global']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--global goes with --remove');
+    expect(puts()).toBe(before);
+  });
+
   it('GIVEN an unknown option THEN says how to use it and exits 2', async () => {
     const result = await deploy({}, ['--remvoe']);
     expect(result.code).toBe(2);
