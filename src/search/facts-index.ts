@@ -405,8 +405,13 @@ export class SearchIndex implements FactsIndex {
     const sentences = claimLines(clean)
       .map((line) => line.replace(LIST_ITEM, ''))
       .flatMap((line) => claimSentences(line));
-    // A sentence said twice is one claim.
-    for (const sentence of new Set(sentences)) {
+    // A sentence said twice is one claim, with or without its full stop.
+    const distinct = new Map<string, string>();
+    for (const sentence of sentences) {
+      const key = sentence.replace(/[\s.!…]+$/u, '');
+      if (!distinct.has(key)) distinct.set(key, sentence);
+    }
+    for (const sentence of distinct.values()) {
       // Read without its mentions, links and emoji, which are not claims (and whose digits are no figures);
       // a sentence nothing supports is quoted back as written.
       const said = withoutChatMarkup(sentence);

@@ -507,7 +507,7 @@ describe('findSources', () => {
 
   it('reads a sentence said twice as one claim, and counts backed sentences past the passages shown', () => {
     const twice = index.findSources(
-      'Alibaba used 25,000 fraudulent accounts. Alibaba used 25,000 fraudulent accounts.',
+      'Alibaba used 25,000 fraudulent accounts. Alibaba used 25,000 fraudulent accounts.\nAlibaba used 25,000 fraudulent accounts',
     );
     expect(twice.claims).toBe(1);
     for (const support of twice.supporting)
