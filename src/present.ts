@@ -162,15 +162,35 @@ export function disagreementLine(disagreement: Disagreement | null, offset = 0):
   return `Sources differ on this ${what}: ${values.join(' · ')}`;
 }
 
+/** A line under an answer's citation, or one made to fit the room its renderer gives it. */
+export type Label = string | ((max: number) => string);
+
+/** The text of `label` for a room of `max` characters. */
+export function labelWithin(label: Label, max: number): string {
+  return typeof label === 'string' ? label : label(max);
+}
+
 /**
- * The label shown on a passage that Find sources shows as support: the message's sentences it backs,
- * each shortened to an equal share of `max`, so that every one of them shows.
+ * The label shown on a passage that Find sources shows as support: the message's sentences it backs, each
+ * shortened to an equal share of `max` (at least a few words), and as many as fit, the rest counted.
  */
 export function supportLabel(claims: string[], max = 600): string {
   const prefix = 'Supports: ';
-  const each = Math.max(24, Math.floor((max - prefix.length) / Math.max(1, claims.length)) - 4);
-  return `${prefix}${claims.map((claim) => `“${shorten(claim, Math.min(200, each))}”`).join(' · ')}`;
+  for (let shown = claims.length; ; shown--) {
+    const more = claims.length > shown ? ` · +${claims.length - shown} more` : '';
+    // Each quoted sentence costs its quotes and the " · " before the next.
+    const each = Math.floor((max - prefix.length - more.length) / Math.max(1, shown)) - 5;
+    if (each >= MIN_CLAIM_SHOWN || shown <= 1) {
+      const quoted = claims
+        .slice(0, shown)
+        .map((claim) => `“${shorten(claim, Math.max(1, Math.min(200, each)))}”`);
+      return `${prefix}${quoted.join(' · ')}${more}`;
+    }
+  }
 }
+
+/** The fewest characters of a backed sentence shown in a label: enough for a few words of it. */
+const MIN_CLAIM_SHOWN = 40;
 
 /** The label shown on an answer that is part of a disagreement, e.g. "Figure given: “28.8 million”". */
 export function figureLabel(answer: Answer, result: Pick<AskResult, 'disagreement'>): string | null {

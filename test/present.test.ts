@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { citationParts, cleanMessage, cleanUserText, disagreementLine, shorten } from '../src/present.js';
+import {
+  citationParts,
+  cleanMessage,
+  cleanUserText,
+  disagreementLine,
+  shorten,
+  supportLabel,
+} from '../src/present.js';
 import { withFacts } from './helpers/corpus.js';
 
 describe('shorten', () => {
@@ -96,5 +103,28 @@ describe('cleanMessage', () => {
     });
     expect(cleanMessage('alpha beta\ngamma', 10)).toEqual({ text: 'alpha beta', truncated: true });
     expect(cleanMessage('x'.repeat(50), 20).text).toHaveLength(20);
+  });
+});
+
+describe('supportLabel', () => {
+  const claims = [
+    'Alibaba used 25,000 fraudulent accounts to generate exchanges.',
+    'The letter went to Tim Scott.',
+    'The operators used proxies.',
+  ];
+
+  it('quotes every backed sentence when the room holds them', () => {
+    expect(supportLabel(claims, 600)).toBe(
+      'Supports: “Alibaba used 25,000 fraudulent accounts to generate exchanges.” · “The letter went to Tim Scott.” · “The operators used proxies.”',
+    );
+  });
+
+  it('shortens each to an equal share, and counts those that do not fit, within the room', () => {
+    for (const max of [60, 100, 150]) {
+      const label = supportLabel(claims, max);
+      expect(label.length, label).toBeLessThanOrEqual(max);
+      expect(label).toMatch(/^Supports: “Alibaba used/);
+    }
+    expect(supportLabel(claims, 100)).toMatch(/ · \+\d more$/);
   });
 });

@@ -20,6 +20,8 @@ import {
   dateLabel,
   disagreementLine,
   figureLabel,
+  type Label,
+  labelWithin,
   MAX_MESSAGE_LENGTH,
   messages,
   shorten,
@@ -157,7 +159,7 @@ interface EmbedOptions {
   number: number;
   color: number;
   /** A line in bold under the citation: the figure an answer gives, or the claims a passage supports. */
-  label: string | null;
+  label: Label | null;
 }
 
 /** One embed per answer, all of them together within the 6000-character total. */
@@ -175,7 +177,7 @@ function answerEmbeds(
     const opts = options(answer, i);
     const info = [
       infoLine(cite.details, part(300, 1 / 8)),
-      opts.label ? `**${infoLine(opts.label, part(600, 1 / 5))}**` : null,
+      opts.label ? `**${infoLine(labelWithin(opts.label, part(600, 1 / 5)), part(600, 1 / 5))}**` : null,
       infoLine(cite.corroboration, part(600, 1 / 8)),
     ].filter((line): line is string => line !== null);
     const number = `${opts.number}. `;
@@ -287,8 +289,7 @@ export function renderFindSources(result: FindSourcesResult): Payload {
       (_answer, i) => ({
         number: i + 1,
         color: COLOR_ANSWER,
-        // About the share answerEmbeds gives a label (a fifth of an embed's room).
-        label: supportLabel(shown[i]?.claims ?? [], Math.min(600, LIMITS.embedTotal / shown.length / 6)),
+        label: (max: number) => supportLabel(shown[i]?.claims ?? [], max),
       }),
       labels.footer(result.corpusVersion, 1, shown.length),
     );

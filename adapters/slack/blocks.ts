@@ -15,6 +15,8 @@ import {
   dateLabel,
   disagreementLine,
   figureLabel,
+  type Label,
+  labelWithin,
   MAX_MESSAGE_LENGTH,
   MAX_QUESTION_LENGTH,
   messages,
@@ -179,8 +181,7 @@ export function findSourcesMessage(
   if (result.supporting.length > 0) {
     const supports = result.supporting.slice(0, MAX_ANSWERS_SHOWN);
     supports.forEach((support, i) => {
-      // About the share answerBlocks gives a label (a quarter of what the citation's link leaves).
-      const label = supportLabel(support.claims.map(shownAsSlackShowsIt), roomFor(supports) / 8);
+      const label = (max: number) => supportLabel(support.claims.map(shownAsSlackShowsIt), max);
       blocks.push(...answerBlocks(support, i + 1, label, roomFor(supports)));
     });
     if (result.moreBacked > 0) blocks.push(contextBlock(messages.moreBacked(result.moreBacked)));
@@ -269,7 +270,7 @@ export function noticeMessage(text: string): SlackMessage {
  * An excerpt as a quote, then its citation: linked title, details, a label (the figure it gives, or the
  * claims it supports), "also reported by".
  */
-function answerBlocks(answer: Answer, n: number, label: string | null, room: number): types.KnownBlock[] {
+function answerBlocks(answer: Answer, n: number, label: Label | null, room: number): types.KnownBlock[] {
   const cite = citationParts(answer);
   // The quote takes up to 60% of the answer's room; its citation what is left.
   const quote = shorten(answer.excerpt, Math.min(EXCERPT_MAX, Math.floor(room * 0.6)));
@@ -283,7 +284,7 @@ function answerBlocks(answer: Answer, n: number, label: string | null, room: num
   const part = (max: number) => Math.min(max, Math.max(20, Math.floor(rest / 4)));
   const title = mrkdwnLink(link, shorten(cite.title, part(300)));
   const lines = [`*${n}.* ${title} · ${escapedWithin(cite.details, part(300))}`];
-  if (label) lines.push(escapedWithin(label, part(800)));
+  if (label) lines.push(escapedWithin(labelWithin(label, part(800)), part(800)));
   if (cite.corroboration) lines.push(escapedWithin(cite.corroboration, part(800)));
   const citation: types.ContextBlock = {
     type: 'context',

@@ -416,7 +416,7 @@ export class SearchIndex implements FactsIndex {
       // a sentence nothing supports is quoted back as written.
       const said = withoutChatMarkup(sentence);
       // A sentence ending in a colon introduces what follows ("Summary of the story:"); it states nothing.
-      if (/:\s*$/.test(said)) continue;
+      if (/:\s*$/.test(sentence.replace(EMOJI_SHORTCODE, '').trimEnd())) continue;
       const claim = this.#parse(said);
       if (claim.concepts.length < 2) continue;
       claims++;
@@ -476,8 +476,9 @@ export class SearchIndex implements FactsIndex {
    */
   #backs(claim: string, passage: Passage): boolean {
     if (!this.#deniesAlike(claim, passage)) return false;
-    // A denial whose denied word cannot be told ("did not... use") could deny anything: it backs nothing.
-    if (NEGATION.test(claim) && denials(claim).heads.size === 0) return false;
+    // A denial trailing off before the word it denies ("did not... use") could deny anything: it backs
+    // nothing.
+    if (DENIAL_TRAILING_OFF.test(claim)) return false;
     const { numbers, dates } = findFigures(claim);
     const holds = (stated: Figure[], given: Figure[]) =>
       stated.every((f) => given.some((g) => sameFigure(g, f)));
@@ -780,9 +781,10 @@ function withoutRepeatedFigures(groups: Group[]): Group[] {
 /**
  * A message's lines, joined where a sentence runs on over a line break (a hard-wrapped "Alibaba did not /
  * use fake accounts"): the next line starts in lower case, or the line ends in a word that cannot end a
- * sentence ("that", "the"), or it denies something and is not closed (a denial must not lose what it
- * denies to the next line). A line that ends a sentence, or a list item, starts a new one. The items of
- * a list introduced by a denial ("Anthropic never said:") are no claims of the message: they are left out.
+ * sentence ("that", "the", "not", "didn't", "says"). A line that ends a sentence, or a list item, starts a new
+ * one.
+ * The items of a list introduced as what someone did not say ("Anthropic never said:") are no claims of the
+ * message: they are left out.
  */
 function claimLines(text: string): string[] {
   const lines: string[] = [];
@@ -790,39 +792,48 @@ function claimLines(text: string): string[] {
   for (const line of text.split('\n')) {
     const previous = lines.at(-1);
     if (LIST_ITEM.test(line) && deniedList) continue;
-    deniedList = false;
     if (previous !== undefined && runsOn(previous, line)) lines[lines.length - 1] = `${previous} ${line}`;
     else lines.push(line);
-    const joined = lines.at(-1) ?? '';
-    deniedList = /:\s*$/.test(joined) && NEGATION.test(joined);
+    deniedList = DENIED_SAYING.test(lines.at(-1) ?? '');
   }
   return lines;
 }
 
-/** The sentences of a line; an ellipsis trails off and does not end one ("Alibaba did not... use"). */
+/** The sentences of a line; a denial trailing off does not end one ("Alibaba did not... use"). */
 function claimSentences(line: string): string[] {
   const spans: Array<[number, number]> = [];
   for (const [start, end] of sentenceSpans(line, 0, line.length)) {
     const last = spans.at(-1);
-    if (last && TRAILING_OFF.test(line.slice(last[0], last[1]))) last[1] = end;
+    if (last && OPEN_DENIAL.test(line.slice(last[0], last[1]))) last[1] = end;
     else spans.push([start, end]);
   }
   return spans.map(([start, end]) => line.slice(start, end));
 }
 
-const TRAILING_OFF = /(?:\.\.\.|…)\s*$/u;
-
 function runsOn(line: string, next: string): boolean {
-  // An ellipsis trails off; it does not close the sentence ("Alibaba did not... / use").
-  const open = TRAILING_OFF.test(line) || !/[.!?:;]["'”’)\]*_~]*$/u.test(line);
-  if (!open || LIST_ITEM.test(next)) return false;
-  if (/^\p{Ll}/u.test(next) || NEGATION.test(line)) return true;
+  const closed = /[.!?:;]["'”’)\]*_~]*$/u.test(line) && !OPEN_DENIAL.test(line);
+  if (closed || LIST_ITEM.test(next)) return false;
+  if (/^\p{Ll}/u.test(next)) return true;
   const last = /([\p{L}'’]+)[^\p{L}]*$/u.exec(line)?.[1];
-  return last !== undefined && analyzeTerm(last) === null;
+  return last !== undefined && (analyzeTerm(last) === null || OPEN_DENIAL.test(line) || SAYING.test(last));
 }
 
-/** A word of denial, contractions included ("didn't", "cannot", "nobody"). */
-const NEGATION = /\b(?:not|no|never|nor|none|nobody|nothing|neither|cannot)\b|n['’]t\b/iu;
+/** A verb that reports what follows it ("Nobody says / Alibaba used…"): its sentence goes on. */
+const SAYING =
+  /^(?:say|says|said|claim|claims|claimed|think|thinks|thought|believe|believes|believed|report|reports|reported|state|states|stated|argue|argues|argued|allege|alleges|alleged|deny|denies|denied|insist|insists|insisted)$/iu;
+
+/** A denial at the end of a line or sentence, before the word it denies: "did not", "didn't…", "never...". */
+const OPEN_DENIAL = /(?:\b(?:not|no|never|nor|cannot)|n['’]t)\s*(?:\.\.\.|…)?\s*$/iu;
+
+/** A denial trailing off before the word it denies, anywhere: "did not... use". */
+const DENIAL_TRAILING_OFF = /(?:\b(?:not|no|never|nor|cannot)|n['’]t)\s*(?:\.\.\.|…)/iu;
+
+/** An introduction of what someone did not say or claim: "Anthropic never said:", "It did not claim:". */
+const DENIED_SAYING =
+  /(?:\b(?:not|never)|n['’]t)\s+(?:say|said|says|claim|claimed|claims|state|stated|states|write|wrote|allege|alleged|report|reported)\s*:\s*$/iu;
+
+/** A Slack or Discord emoji shortcode (":eyes:", ":+1::skin-tone-2:"), which ends in a colon too. */
+const EMOJI_SHORTCODE = /:[\w+-]+:/gu;
 
 /** The marker of a list item at the start of a line: "- ", "* ", "• ", "1. ", "2) ". */
 const LIST_ITEM = /^(?:[-*•‣◦]|\d+[.)])\s+/u;

@@ -503,6 +503,13 @@ describe('findSources', () => {
     expect(
       index.findSources('Anthropic never said:\n- Alibaba used 25,000 fraudulent accounts.').claims,
     ).toBe(0);
+    // A list the intro does not deny is read; a link or a mention after a colon is no introduction.
+    expect(
+      index.findSources('Key facts, none disputed:\n- Alibaba opened 25,000 fraudulent accounts').supporting,
+    ).not.toEqual([]);
+    expect(
+      index.findSources('Alibaba used 25,000 fraudulent accounts: https://example.com/story').supporting,
+    ).not.toEqual([]);
   });
 
   it('reads a sentence said twice as one claim, and counts backed sentences past the passages shown', () => {
@@ -547,11 +554,25 @@ describe('findSources', () => {
     expect(result.truncated).toBe(false);
   });
 
+  it('keeps lines apart when the first says what it denies, as in a list without full stops', () => {
+    const result = index.findSources(
+      'Reports do not show a formal public rebuttal\nThere is a public court filing against Alibaba',
+    );
+    expect(result.claims).toBe(2);
+    expect(result.unsupported).toEqual(['There is a public court filing against Alibaba']);
+    expect(
+      index.findSources('Anthropic says the concern is not just theft of ideas.').supporting,
+    ).not.toEqual([]);
+    // An ellipsis that trails off no denial ends its sentence.
+    const twoClaims =
+      'Anthropic sent a letter to the Senate Banking Committee... Alibaba opened 25,000 fraudulent accounts.';
+    expect(index.findSources(twoClaims).claims).toBe(2);
+  });
+
   it('reads a sentence that runs on over a line break as one claim, so a wrapped denial stays a denial', () => {
     for (const wrapped of [
       'Alibaba did not\nuse fake accounts to generate exchanges with Claude.',
       'It is false that\nAlibaba used 25,000 fake accounts.',
-      'Anthropic did not accuse\nAlibaba of using 25,000 fraudulent accounts',
       'Nobody says\nAlibaba used 25,000 fraudulent accounts.',
       'Alibaba didn’t\nUse 25,000 fraudulent accounts.',
       'Alibaba did not...\nuse 25,000 fraudulent accounts.',

@@ -311,7 +311,8 @@ describe('sourcesMessage, helpMessage, noticeMessage', () => {
       expect(citation).toMatch(new RegExp(`^\\*${i + 1}\\.\\* <https://example\\.com/a[^|]*\\|Title ${i}`));
       expect(citation).toContain('Example News');
       expect(citation).toContain(`Supports: “Claim ${i} is said`);
-      expect(citation).toContain(`“Second claim ${i}`);
+      // The second backed sentence shows, or is counted when the room holds one only.
+      expect(citation).toMatch(new RegExp(`“Second claim ${i}|\\+1 more`));
     });
   });
 
