@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   const wrong = !remove
     ? global && '--global goes with --remove'
     : config.DISCORD_GUILD_ID
-      ? global && '--global removes the global commands: unset DISCORD_GUILD_ID for it'
+      ? global && '--global removes the global commands: run it with DISCORD_GUILD_ID= (empty)'
       : !global &&
         '--remove removes the commands of the server in DISCORD_GUILD_ID; to remove the global ones from every server, add --global';
   if (wrong) {

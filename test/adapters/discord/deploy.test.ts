@@ -99,7 +99,7 @@ describe('npm run discord:deploy', () => {
     const before = puts();
     const withGuild = await deploy({ ...env, DISCORD_GUILD_ID: GUILD }, ['--remove', '--global']);
     expect(withGuild.code).toBe(2);
-    expect(withGuild.stderr).toContain('unset DISCORD_GUILD_ID');
+    expect(withGuild.stderr).toContain('DISCORD_GUILD_ID= (empty)');
     const alone = await deploy(env, ['--global']);
     expect(alone.code).toBe(2);
     expect(alone.stderr).toContain('--global goes with --remove');
