@@ -177,7 +177,7 @@ export class SearchIndex implements FactsIndex {
   readonly #bySource: BySource;
   readonly #mini: MiniSearch<SearchDocument>;
   readonly #documentFrequency: Map<string, number>;
-  /** The words the corpus writes in lower case somewhere (folded): common words, not names. */
+  /** Each synonyms-file term and the terms that may stand for it (itself included). */
   readonly #synonyms: Map<string, string[]>;
   readonly #vocabulary: Array<[string, number]>;
   /** The example questions offered, set once the index can tell which it answers (see #offerSuggestions). */
@@ -822,11 +822,14 @@ function runsOn(line: string, next: string): boolean {
 const SAYING =
   /^(?:say|says|said|claim|claims|claimed|think|thinks|thought|believe|believes|believed|report|reports|reported|state|states|stated|argue|argues|argued|allege|alleges|alleged|deny|denies|denied|insist|insists|insisted)$/iu;
 
+/** A word of denial that needs the word it denies after it: "not", "never", "didn't", "cannot". */
+const DENIAL_WORD = String.raw`(?:\b(?:not|no|never|nor|cannot)|n['’]t)`;
+
 /** A denial at the end of a line or sentence, before the word it denies: "did not", "didn't…", "never...". */
-const OPEN_DENIAL = /(?:\b(?:not|no|never|nor|cannot)|n['’]t)\s*(?:\.\.\.|…)?\s*$/iu;
+const OPEN_DENIAL = new RegExp(String.raw`${DENIAL_WORD}\s*(?:\.\.\.|…)?\s*$`, 'iu');
 
 /** A denial trailing off before the word it denies, anywhere: "did not... use". */
-const DENIAL_TRAILING_OFF = /(?:\b(?:not|no|never|nor|cannot)|n['’]t)\s*(?:\.\.\.|…)/iu;
+const DENIAL_TRAILING_OFF = new RegExp(String.raw`${DENIAL_WORD}\s*(?:\.\.\.|…)`, 'iu');
 
 /** An introduction of what someone did not say or claim: "Anthropic never said:", "It did not claim:". */
 const DENIED_SAYING =
