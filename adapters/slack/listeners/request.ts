@@ -40,6 +40,14 @@ export function parseIntent(raw: string | undefined, botUserId?: string): Intent
   return { kind: 'ask', question };
 }
 
+/**
+ * The `thread_ts` of a reply that belongs in the thread `threadTs` names: `{ thread_ts }`, or `{}` when the
+ * message is at a channel's root (a reply given a thread that does not exist yet is not shown).
+ */
+export function inThread(threadTs: unknown): { thread_ts?: string } {
+  return typeof threadTs === 'string' && threadTs ? { thread_ts: threadTs } : {};
+}
+
 /** The rate-limit key of a Slack user: ids are unique per workspace only. */
 export function userKey(teamId: string | null | undefined, userId: string): string {
   return `${teamId ?? 'unknown-team'}:${userId}`;

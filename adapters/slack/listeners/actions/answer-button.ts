@@ -8,7 +8,7 @@ import type { AskResult } from '../../../../src/answer.js';
 import { type CleanText, cleanUserText, messages } from '../../../../src/present.js';
 import { ACTION, noticeMessage } from '../../blocks.js';
 import { type ButtonValue, decodeButtonValue } from '../../button-value.js';
-import { runRequest, type Send, type SlackDeps, userKey } from '../request.js';
+import { inThread, runRequest, type Send, type SlackDeps, userKey } from '../request.js';
 
 export type ButtonClickArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -33,10 +33,10 @@ export function answerButton(deps: SlackDeps, onClick: (click: AnswerClick) => P
     const { ack, body, action, respond } = args;
     await ack();
     // A reply to the response_url lands at the channel's root unless it names the thread.
-    const inThread = threadOf(body);
+    const thread = inThread(body.container?.thread_ts ?? body.message?.thread_ts);
     // A new message only the clicker sees; the message clicked stays as it was.
     const privately: Send = (message) =>
-      respond({ response_type: 'ephemeral', replace_original: false, ...inThread, ...message });
+      respond({ response_type: 'ephemeral', replace_original: false, ...thread, ...message });
     // A suggested question is a new question: it counts against the user's rate, and the sources having
     // changed since it was suggested does not stop it being asked. Turning a page or sharing does neither.
     const asking = action.action_id.startsWith(ACTION.suggest);
@@ -54,13 +54,7 @@ export function answerButton(deps: SlackDeps, onClick: (click: AnswerClick) => P
       const question = cleanUserText(value.q);
       const options = { offset: value.o, ...(value.s ? { source: value.s } : {}) };
       const result = deps.service.ask('slack', question.text, options, request.requestId);
-      await onClick({ value, question, result, privately, inThread, args });
+      await onClick({ value, question, result, privately, inThread: thread, args });
     });
   };
-}
-
-/** The thread of the message a button was clicked on: `{ thread_ts }`, or `{}` at a channel's root. */
-function threadOf(body: BlockAction): { thread_ts?: string } {
-  const thread = body.container?.thread_ts ?? body.message?.thread_ts;
-  return typeof thread === 'string' ? { thread_ts: thread } : {};
 }

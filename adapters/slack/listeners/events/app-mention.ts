@@ -1,6 +1,14 @@
 /** `@facts <question>` in a channel: answered in a thread under the message, or in the thread it was in. */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { intentMessage, parseIntent, runRequest, type Send, type SlackDeps, userKey } from '../request.js';
+import {
+  inThread,
+  intentMessage,
+  parseIntent,
+  runRequest,
+  type Send,
+  type SlackDeps,
+  userKey,
+} from '../request.js';
 
 export function appMention(deps: SlackDeps) {
   return async ({ event, context, client }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs) => {
@@ -20,7 +28,7 @@ export function appMention(deps: SlackDeps) {
           client.chat.postEphemeral({
             channel,
             user,
-            ...(event.thread_ts ? { thread_ts: event.thread_ts } : {}),
+            ...inThread(event.thread_ts),
             ...message,
           })
       : async () => undefined;

@@ -1,6 +1,14 @@
 /** A direct message to the bot: answered in the conversation (in its thread when it was in one). */
 import type { AllMiddlewareArgs, KnownEventFromType, SlackEventMiddlewareArgs, types } from '@slack/bolt';
-import { intentMessage, parseIntent, runRequest, type Send, type SlackDeps, userKey } from '../request.js';
+import {
+  inThread,
+  intentMessage,
+  parseIntent,
+  runRequest,
+  type Send,
+  type SlackDeps,
+  userKey,
+} from '../request.js';
 
 type Written = types.GenericMessageEvent | types.FileShareMessageEvent | types.ThreadBroadcastMessageEvent;
 
@@ -22,7 +30,7 @@ export function directMessage(deps: SlackDeps) {
     const send: Send = (reply) =>
       client.chat.postMessage({
         channel,
-        ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
+        ...inThread(message.thread_ts),
         ...reply,
         unfurl_links: false,
         unfurl_media: false,

@@ -6,7 +6,7 @@ import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } 
 import { cleanMessage, messages } from '../../../../src/present.js';
 import { findSourcesMessage, noticeMessage, unsupportedMessage } from '../../blocks.js';
 import { decodeSlackText } from '../../mrkdwn.js';
-import { runRequest, type Send, type SlackDeps, userKey } from '../request.js';
+import { inThread, runRequest, type Send, type SlackDeps, userKey } from '../request.js';
 
 /** The shortcut's callback id, as declared in manifest.json. */
 export const FIND_SOURCES_CALLBACK_ID = 'find_sources';
@@ -31,10 +31,10 @@ export function findSourcesShortcut(deps: SlackDeps) {
     const privately: Send = (reply) =>
       respond({
         response_type: 'ephemeral',
-        ...(typeof message.thread_ts === 'string' ? { thread_ts: message.thread_ts } : {}),
+        ...inThread(message.thread_ts),
         ...reply,
       });
-    const inThread: Send = async (reply) => {
+    const toThread: Send = async (reply) => {
       try {
         return await client.chat.postMessage({
           channel,
@@ -70,7 +70,7 @@ export function findSourcesShortcut(deps: SlackDeps) {
           await privately(findSourcesMessage(result));
           return;
         }
-        await inThread(findSourcesMessage(result, { requestedBy: shortcut.user.id }));
+        await toThread(findSourcesMessage(result, { requestedBy: shortcut.user.id }));
         if (result.unsupported.length > 0) await privately(unsupportedMessage(result.unsupported));
       },
     );
